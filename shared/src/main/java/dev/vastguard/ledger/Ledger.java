@@ -1,0 +1,38 @@
+package dev.vastguard.ledger;
+
+import dev.vastguard.money.Money;
+import dev.vastguard.team.TeamId;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+/** Reads the spend ledger that accruals write (see {@code InstanceRepository#applyAccrual}). */
+public interface Ledger {
+
+    /**
+     * A team's accrued spend on one UTC day.
+     *
+     * @param team the team
+     * @param day the UTC day
+     * @return the total, zero if nothing was accrued
+     */
+    Money daySpend(TeamId team, LocalDate day);
+
+    /**
+     * A team's accrued spend in one UTC calendar month.
+     *
+     * @param team the team
+     * @param month the month
+     * @return the total, zero if nothing was accrued
+     */
+    Money monthSpend(TeamId team, YearMonth month);
+
+    /**
+     * A team's ledger lines for a month, ordered by day, then instance id; all pages read.
+     *
+     * @param team the team
+     * @param month the month
+     * @return the lines
+     */
+    List<LedgerLine> lines(TeamId team, YearMonth month);
+}

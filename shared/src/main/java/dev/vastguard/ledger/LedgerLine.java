@@ -1,0 +1,27 @@
+package dev.vastguard.ledger;
+
+import dev.vastguard.money.Money;
+import dev.vastguard.team.TeamId;
+import java.time.LocalDate;
+
+/**
+ * What one instance cost one team on one UTC day.
+ *
+ * @param team the team
+ * @param day the UTC day
+ * @param instanceId the Vast.ai instance id
+ * @param gpuName the GPU name
+ * @param numGpus the GPU count
+ * @param gpuSeconds seconds billed at the running rate
+ * @param storageSeconds seconds billed at the storage rate only
+ * @param cost the cost for that day
+ */
+public record LedgerLine(
+        TeamId team,
+        LocalDate day,
+        long instanceId,
+        String gpuName,
+        int numGpus,
+        long gpuSeconds,
+        long storageSeconds,
+        Money cost) {}
