@@ -135,7 +135,8 @@ final class LocalApiServer implements AutoCloseable {
                         ? Base64.getDecoder().decode(response.getBody())
                         : response.getBody().getBytes(StandardCharsets.UTF_8);
         if (response.getHeaders() != null) {
-            response.getHeaders().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+            response.getHeaders()
+                    .forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
         }
         int status = response.getStatusCode() == null ? 500 : response.getStatusCode();
         exchange.sendResponseHeaders(status, responseBody.length == 0 ? -1 : responseBody.length);
@@ -164,7 +165,8 @@ final class LocalApiServer implements AutoCloseable {
         if (caller != null && !caller.isBlank()) {
             identity.setUserArn(caller.trim());
             identity.setAccountId(accountOf(caller.trim()));
-            identity.setCaller("AROALOCALRUNNER:" + caller.trim().substring(caller.trim().lastIndexOf('/') + 1));
+            identity.setCaller(
+                    "AROALOCALRUNNER:" + caller.trim().substring(caller.trim().lastIndexOf('/') + 1));
         }
         identity.setSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress());
         APIGatewayProxyRequestEvent.ProxyRequestContext context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
@@ -185,7 +187,10 @@ final class LocalApiServer implements AutoCloseable {
                 .withHeaders(headers)
                 .withMultiValueHeaders(multiHeaders)
                 .withRequestContext(context)
-                .withBody(body.length == 0 ? null : text.orElseGet(() -> Base64.getEncoder().encodeToString(body)))
+                .withBody(
+                        body.length == 0
+                                ? null
+                                : text.orElseGet(() -> Base64.getEncoder().encodeToString(body)))
                 .withIsBase64Encoded(body.length > 0 && text.isEmpty());
     }
 

@@ -17,11 +17,7 @@ import java.util.Optional;
  * @param sweepInterval time between scheduled sweeps on the local clock ({@code VASTGUARD_SWEEP_INTERVAL})
  */
 record LocalSettings(
-        int port,
-        Optional<URI> awsEndpoint,
-        Optional<URI> vastApiUrl,
-        Optional<Path> seed,
-        Duration sweepInterval) {
+        int port, Optional<URI> awsEndpoint, Optional<URI> vastApiUrl, Optional<Path> seed, Duration sweepInterval) {
 
     static LocalSettings fromEnvironment(Map<String, String> env) {
         return new LocalSettings(

@@ -15,7 +15,8 @@ final class SweepSchedule {
 
     /** The first sweep time strictly after {@code now}. */
     static Instant nextSweepAfter(Instant now, Duration interval) {
-        Instant midnight = LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant midnight =
+                LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay().toInstant(ZoneOffset.UTC);
         long intervalSeconds = interval.toSeconds();
         long sinceMidnight = Duration.between(midnight, now).toSeconds();
         long steps = sinceMidnight / intervalSeconds + 1;
