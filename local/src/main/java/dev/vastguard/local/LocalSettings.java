@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param vastApiUrl a Vast.ai API to use ({@code VAST_API_URL}); empty: start the embedded sandbox
  * @param seed a seed file ({@code VASTGUARD_SEED}); empty: the example seed
  * @param sweepInterval time between scheduled sweeps on the local clock ({@code VASTGUARD_SWEEP_INTERVAL})
+ * @param environment the whole environment, for finding moto_server and AWS defaults
  */
 record LocalSettings(
         int port, Optional<URI> awsEndpoint, Optional<URI> vastApiUrl, Optional<Path> seed, Duration sweepInterval) {
@@ -25,11 +26,17 @@ record LocalSettings(
                 optional(env, "AWS_ENDPOINT_URL").map(URI::create),
                 optional(env, "VAST_API_URL").map(URI::create),
                 optional(env, "VASTGUARD_SEED").map(Path::of),
-                interval(env.getOrDefault("VASTGUARD_SWEEP_INTERVAL", "PT1H")));
+                interval(env.getOrDefault("VASTGUARD_SWEEP_INTERVAL", "PT1H")),
+                Map.copyOf(env));
     }
 
     static LocalSettings fromEnvironment() {
         return fromEnvironment(System.getenv());
+    }
+
+    /** Whether the environment sets a variable to something non-blank. */
+    boolean has(String variable) {
+        return optional(environment, variable).isPresent();
     }
 
     private static Optional<String> optional(Map<String, String> env, String name) {
