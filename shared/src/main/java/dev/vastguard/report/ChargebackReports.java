@@ -66,7 +66,11 @@ public final class ChargebackReports implements MonthlyReports {
         List<String> keys = List.of(prefix + "chargeback.csv", prefix + "totals.csv");
         put(keys.get(0), csv(LINE_COLUMNS, lineRows(lines)));
         put(keys.get(1), csv(TOTAL_COLUMNS, totalRows(teams, lines)));
-        LOG.info("wrote the {} chargeback reports to bucket {}: {}", month, platform.reports().bucket(), keys);
+        LOG.info(
+                "wrote the {} chargeback reports to bucket {}: {}",
+                month,
+                platform.reports().bucket(),
+                keys);
         return new ReportResult(platform.reports().bucket(), keys);
     }
 

@@ -74,11 +74,13 @@ final class BudgetEnforcer {
         LocalDate today = LocalDate.ofInstant(at, ZoneOffset.UTC);
         Money spentToday = ledger.daySpend(team.id(), today);
         // TODO(#3): notify thresholds (daily and monthly spend against policy.alertThresholds())
-        Optional<Breach> daily = Breach.of("daily", spentToday, team.policy().dailyBudget(), startOf(today.plusDays(1)));
+        Optional<Breach> daily =
+                Breach.of("daily", spentToday, team.policy().dailyBudget(), startOf(today.plusDays(1)));
         Optional<Breach> monthly = team.policy().monthlyBudget().flatMap(budget -> {
             YearMonth month = YearMonth.from(today);
             Money spentMonth = ledger.monthSpend(team.id(), month);
-            return Breach.of("monthly", spentMonth, budget, startOf(month.plusMonths(1).atDay(1)));
+            return Breach.of(
+                    "monthly", spentMonth, budget, startOf(month.plusMonths(1).atDay(1)));
         });
         // The next month never starts before the next day, so a monthly breach is the longer suspension.
         return monthly.isPresent() ? monthly : daily;
@@ -102,12 +104,16 @@ final class BudgetEnforcer {
             } catch (RuntimeException e) {
                 String reason = Failures.describe(e);
                 failed.add(instance.id() + " (" + reason + ")");
-                LOG.warn("could not halt instance {} of team {}: {}", instance.id(), halt.team().id(), reason);
+                LOG.warn(
+                        "could not halt instance {} of team {}: {}",
+                        instance.id(),
+                        halt.team().id(),
+                        reason);
             }
         }
         if (!failed.isEmpty()) {
-            throw new EnforcementException("team is suspended but instances could not be halted: "
-                    + String.join(", ", failed));
+            throw new EnforcementException(
+                    "team is suspended but instances could not be halted: " + String.join(", ", failed));
         }
     }
 

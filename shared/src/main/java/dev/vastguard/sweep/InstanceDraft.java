@@ -20,8 +20,9 @@ record InstanceDraft(TeamId team, VastInstance listed, Instant accruedFrom) {
 
     /** Builds the record: created at Vast.ai's start date if known, nothing accrued yet. */
     Instance build(Optional<String> label, String tag, boolean adopted) {
-        Instant createdAt =
-                listed.startDate().map(start -> start.truncatedTo(ChronoUnit.SECONDS)).orElse(accruedFrom);
+        Instant createdAt = listed.startDate()
+                .map(start -> start.truncatedTo(ChronoUnit.SECONDS))
+                .orElse(accruedFrom);
         return new Instance(
                 team,
                 listed.id(),

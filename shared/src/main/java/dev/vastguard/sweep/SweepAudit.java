@@ -29,8 +29,7 @@ final class SweepAudit {
     }
 
     void team(TeamId team, Instant at, AuditAction action, Optional<Money> amount, String detail) {
-        log.record(new AuditEvent(
-                at, Optional.of(team), AuditEvent.SWEEPER, action, Optional.empty(), amount, detail));
+        log.record(new AuditEvent(at, Optional.of(team), AuditEvent.SWEEPER, action, Optional.empty(), amount, detail));
     }
 
     /**

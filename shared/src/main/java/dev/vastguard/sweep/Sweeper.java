@@ -81,7 +81,8 @@ public final class Sweeper {
         if (teams.isEmpty()) {
             return List.of();
         }
-        ThreadFactory threads = Thread.ofPlatform().name("sweep-", 1).daemon(true).factory();
+        ThreadFactory threads =
+                Thread.ofPlatform().name("sweep-", 1).daemon(true).factory();
         try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(POOL_SIZE, teams.size()), threads)) {
             List<Future<TeamTally>> futures = new ArrayList<>();
             for (Team team : teams) {
@@ -147,8 +148,14 @@ public final class Sweeper {
                 tallies.size(),
                 tallies.stream().mapToInt(TeamTally::seen).sum(),
                 tallies.stream().map(TeamTally::accrued).reduce(Money.ZERO, Money::plus),
-                tallies.stream().filter(TeamTally::isSuspended).map(TeamTally::team).toList(),
-                tallies.stream().filter(TeamTally::isResumed).map(TeamTally::team).toList(),
+                tallies.stream()
+                        .filter(TeamTally::isSuspended)
+                        .map(TeamTally::team)
+                        .toList(),
+                tallies.stream()
+                        .filter(TeamTally::isResumed)
+                        .map(TeamTally::team)
+                        .toList(),
                 tallies.stream().flatMap(t -> t.stopped().stream()).toList(),
                 tallies.stream().flatMap(t -> t.destroyed().stream()).toList(),
                 tallies.stream().flatMap(t -> t.adopted().stream()).toList(),

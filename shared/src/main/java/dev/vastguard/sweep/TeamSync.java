@@ -76,7 +76,8 @@ public final class TeamSync {
      * @throws dev.vastguard.vast.VastClientException if Vast.ai does not answer
      */
     public Reconciliation reconcile(Team team, Instant at) {
-        VastClient client = platform.vast().forKey(platform.keys().keyFor(team.policy().vastSecretId()));
+        VastClient client =
+                platform.vast().forKey(platform.keys().keyFor(team.policy().vastSecretId()));
         return reconcile(team, client, at);
     }
 
@@ -108,7 +109,10 @@ public final class TeamSync {
         } else if (label.startsWith(ownTagPrefix(pass))) {
             recreate(pass, listed, label);
         } else if (label.startsWith(VASTGUARD_LABEL)) {
-            LOG.warn("instance {} on team {}'s account carries another team's tag; left alone", listed.id(), pass.team());
+            LOG.warn(
+                    "instance {} on team {}'s account carries another team's tag; left alone",
+                    listed.id(),
+                    pass.team());
         } else {
             adopt(pass, listed);
         }
@@ -143,11 +147,14 @@ public final class TeamSync {
         Instant createdAt = listed.startDate()
                 .map(start -> start.truncatedTo(ChronoUnit.SECONDS))
                 .orElse(reservation.createdAt());
-        Instance instance = new InstanceDraft(pass.team(), listed, createdAt)
-                .build(reservation.label(), reservation.tag(), false);
+        Instance instance =
+                new InstanceDraft(pass.team(), listed, createdAt).build(reservation.label(), reservation.tag(), false);
         instances.confirm(reservation, instance);
         pass.confirmed(reservation, instance);
-        LOG.info("confirmed instance {} of team {} from its reservation (create response was lost)", listed.id(), pass.team());
+        LOG.info(
+                "confirmed instance {} of team {} from its reservation (create response was lost)",
+                listed.id(),
+                pass.team());
         accrueListed(pass, instance, listed);
     }
 
@@ -192,8 +199,8 @@ public final class TeamSync {
 
     private void closeOut(SyncPass pass, Instance record) {
         // Nothing is known after the last accrual, so the instance ends there and owes nothing more.
-        Accruer.Result result = accruer.accrue(
-                record, Billing.NONE, record.accruedUntil(), Optional.of(InstanceStatus.DESTROYED));
+        Accruer.Result result =
+                accruer.accrue(record, Billing.NONE, record.accruedUntil(), Optional.of(InstanceStatus.DESTROYED));
         pass.accrued(result);
         if (!result.statusChanged()) {
             return;
@@ -209,9 +216,8 @@ public final class TeamSync {
     }
 
     private void releaseStale(SyncPass pass, List<VastInstance> listing) {
-        Set<String> labels = listing.stream()
-                .flatMap(listed -> listed.label().stream())
-                .collect(Collectors.toSet());
+        Set<String> labels =
+                listing.stream().flatMap(listed -> listed.label().stream()).collect(Collectors.toSet());
         Instant cutoff = pass.at().minus(RESERVATION_TIMEOUT);
         for (Reservation reservation : pass.openReservations()) {
             if (reservation.createdAt().isBefore(cutoff) && !labels.contains(reservation.tag())) {

@@ -47,17 +47,21 @@ class ChargebackReportsTest {
     @Test
     void write_ledgerLines_writesOneRowPerTeamInstanceAndDaySortedWithAFixedHeader() {
         spend(anInstance("team-b", 5).build(), Billing.GPU, "2026-11-10T01:30:00Z");
-        spend(anInstance("team-a", 9).accruedUntil("2026-11-10T23:00:00Z").build(), Billing.GPU, "2026-11-11T00:30:00Z");
+        spend(
+                anInstance("team-a", 9).accruedUntil("2026-11-10T23:00:00Z").build(),
+                Billing.GPU,
+                "2026-11-11T00:30:00Z");
         spend(anInstance("team-a", 3).build(), Billing.STORAGE, "2026-11-10T10:00:00Z");
 
         reports.write(NOVEMBER);
 
-        assertThat(text(CHARGEBACK))
-                .isEqualTo("team,instance_id,gpu_name,num_gpus,day,hours,storage_hours,cost\n"
-                        + "team-a,3,RTX 4090,1,2026-11-10,0.000000,10.000000,0.040000\n"
-                        + "team-a,9,RTX 4090,1,2026-11-10,1.000000,0.000000,0.300000\n"
-                        + "team-a,9,RTX 4090,1,2026-11-11,0.500000,0.000000,0.150000\n"
-                        + "team-b,5,RTX 4090,1,2026-11-10,1.500000,0.000000,0.450000\n");
+        assertThat(text(CHARGEBACK)).isEqualTo("""
+                        team,instance_id,gpu_name,num_gpus,day,hours,storage_hours,cost
+                        team-a,3,RTX 4090,1,2026-11-10,0.000000,10.000000,0.040000
+                        team-a,9,RTX 4090,1,2026-11-10,1.000000,0.000000,0.300000
+                        team-a,9,RTX 4090,1,2026-11-11,0.500000,0.000000,0.150000
+                        team-b,5,RTX 4090,1,2026-11-10,1.500000,0.000000,0.450000
+                        """);
     }
 
     @Test
@@ -73,7 +77,9 @@ class ChargebackReportsTest {
                 .map(row -> new BigDecimal(row.substring(row.lastIndexOf(',') + 1)))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(lines(TOTALS)).contains("team-a," + lineSum.setScale(6).toPlainString());
-        assertThat(lineSum).isEqualByComparingTo(test.instances.monthSpend(TeamId.of("team-a"), NOVEMBER).toDollars());
+        assertThat(lineSum)
+                .isEqualByComparingTo(
+                        test.instances.monthSpend(TeamId.of("team-a"), NOVEMBER).toDollars());
     }
 
     @Test
@@ -87,7 +93,10 @@ class ChargebackReportsTest {
 
     @Test
     void write_linesOfOtherMonths_areLeftOut() {
-        spend(anInstance("team-a", 1).accruedUntil("2026-10-31T23:00:00Z").build(), Billing.GPU, "2026-11-01T01:00:00Z");
+        spend(
+                anInstance("team-a", 1).accruedUntil("2026-10-31T23:00:00Z").build(),
+                Billing.GPU,
+                "2026-11-01T01:00:00Z");
 
         reports.write(NOVEMBER);
 
@@ -111,7 +120,8 @@ class ChargebackReportsTest {
 
     private void spend(Instance instance, Billing billing, String until) {
         test.instances.adopt(instance);
-        test.instances.applyAccrual(AccrualCalculator.accrue(instance, billing, Instant.parse(until), Optional.empty()));
+        test.instances.applyAccrual(
+                AccrualCalculator.accrue(instance, billing, Instant.parse(until), Optional.empty()));
     }
 
     private String text(String key) {

@@ -42,8 +42,8 @@ class AccruerTest {
         instances.beforeNextAccrual(() -> test.instances.applyAccrual(AccrualCalculator.accrue(
                 instance, Billing.GPU, at("2026-11-10T01:00:00Z"), Optional.of(InstanceStatus.DESTROYED))));
 
-        Accruer.Result result = accruer.accrue(
-                instance, Billing.GPU, at("2026-11-10T03:00:00Z"), Optional.of(InstanceStatus.STOPPED));
+        Accruer.Result result =
+                accruer.accrue(instance, Billing.GPU, at("2026-11-10T03:00:00Z"), Optional.of(InstanceStatus.STOPPED));
 
         assertThat(result.statusChanged()).isFalse();
         assertThat(result.instance().status()).isEqualTo(InstanceStatus.DESTROYED);

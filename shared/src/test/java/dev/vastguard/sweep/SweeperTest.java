@@ -130,11 +130,13 @@ class SweeperTest {
         assertThat(summary.stopped()).containsExactly(1L);
         assertThat(team().state()).isEqualTo(TeamState.SUSPENDED);
         assertThat(team().suspendedUntil()).contains(at("2026-11-11T00:00:00Z"));
-        assertThat(test.vast.instances(KEY)).singleElement().satisfies(i -> assertThat(i.actualStatus())
-                .contains("stopped"));
+        assertThat(test.vast.instances(KEY))
+                .singleElement()
+                .satisfies(i -> assertThat(i.actualStatus()).contains("stopped"));
         assertThat(record(1).status()).isEqualTo(InstanceStatus.STOPPED);
-        assertThat(events(AuditAction.SUSPEND)).singleElement().satisfies(e -> assertThat(e.amount())
-                .contains(Money.ofDollars("1.20")));
+        assertThat(events(AuditAction.SUSPEND))
+                .singleElement()
+                .satisfies(e -> assertThat(e.amount()).contains(Money.ofDollars("1.20")));
         assertThat(events(AuditAction.STOP)).singleElement().satisfies(e -> {
             assertThat(e.principal()).isEqualTo(AuditEvent.SWEEPER);
             assertThat(e.amount()).contains(Money.ofDollars("1.20"));
@@ -165,8 +167,9 @@ class SweeperTest {
 
         assertThat(nextDay.resumed()).containsExactly(TEAM);
         assertThat(team().state()).isEqualTo(TeamState.ACTIVE);
-        assertThat(events(AuditAction.RESUME)).singleElement().satisfies(e -> assertThat(e.principal())
-                .isEqualTo(AuditEvent.SWEEPER));
+        assertThat(events(AuditAction.RESUME))
+                .singleElement()
+                .satisfies(e -> assertThat(e.principal()).isEqualTo(AuditEvent.SWEEPER));
     }
 
     @Test
@@ -185,7 +188,9 @@ class SweeperTest {
 
     @Test
     void sweep_overBudgetWithDestroyPolicy_destroysRunningInstances() {
-        test.teams.putPolicy(TEAM, aPolicy().dailyBudget("1.00").onBreach(BreachAction.DESTROY).build());
+        test.teams.putPolicy(
+                TEAM,
+                aPolicy().dailyBudget("1.00").onBreach(BreachAction.DESTROY).build());
         track(anInstance("team-a", 1).build(), listed(1));
 
         SweepSummary summary = sweeper.sweep(at("2026-11-10T04:00:00Z"));
@@ -194,8 +199,9 @@ class SweeperTest {
         assertThat(test.vast.instances(KEY)).isEmpty();
         assertThat(record(1).status()).isEqualTo(InstanceStatus.DESTROYED);
         assertThat(record(1).destroyedAt()).contains(at("2026-11-10T04:00:00Z"));
-        assertThat(events(AuditAction.DESTROY)).singleElement().satisfies(e -> assertThat(e.amount())
-                .contains(Money.ofDollars("1.20")));
+        assertThat(events(AuditAction.DESTROY))
+                .singleElement()
+                .satisfies(e -> assertThat(e.amount()).contains(Money.ofDollars("1.20")));
     }
 
     @Test
@@ -206,8 +212,9 @@ class SweeperTest {
         sweeper.sweep(at("2026-11-10T04:00:00Z"));
 
         assertThat(team().suspendedUntil()).contains(at("2026-12-01T00:00:00Z"));
-        assertThat(events(AuditAction.SUSPEND)).singleElement().satisfies(e -> assertThat(e.detail())
-                .contains("monthly"));
+        assertThat(events(AuditAction.SUSPEND))
+                .singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains("monthly"));
     }
 
     @Test
@@ -222,7 +229,9 @@ class SweeperTest {
 
     @Test
     void sweep_unlabelledInstance_isAdoptedAndAccruedFromFirstSight() {
-        test.vast.put(KEY, listed(7).startedAt("2026-11-09T00:00:00Z").label("my-notebook").build());
+        test.vast.put(
+                KEY,
+                listed(7).startedAt("2026-11-09T00:00:00Z").label("my-notebook").build());
 
         SweepSummary first = sweeper.sweep(at("2026-11-10T01:00:00Z"));
         SweepSummary second = sweeper.sweep(at("2026-11-10T02:00:00Z"));
@@ -234,13 +243,15 @@ class SweeperTest {
         assertThat(record(7).adopted()).isTrue();
         assertThat(record(7).createdAt()).isEqualTo(at("2026-11-09T00:00:00Z"));
         assertThat(record(7).label()).contains("my-notebook");
-        assertThat(events(AuditAction.ADOPT)).singleElement().satisfies(e -> assertThat(e.instanceId())
-                .contains(7L));
+        assertThat(events(AuditAction.ADOPT))
+                .singleElement()
+                .satisfies(e -> assertThat(e.instanceId()).contains(7L));
     }
 
     @Test
     void sweep_instanceGoneFromVast_isClosedOutWhereItWasLastSeen() {
-        test.instances.adopt(anInstance("team-a", 1).accruedUntil("2026-11-10T01:00:00Z").build());
+        test.instances.adopt(
+                anInstance("team-a", 1).accruedUntil("2026-11-10T01:00:00Z").build());
 
         SweepSummary summary = sweeper.sweep(at("2026-11-10T03:00:00Z"));
 
@@ -254,7 +265,8 @@ class SweeperTest {
     @Test
     void sweep_instanceCarryingAnAbandonedReservationsTag_confirmsTheReservation() {
         reserve(at("2026-11-10T00:00:00Z"));
-        test.vast.put(KEY, listed(42).label(TAG).startedAt("2026-11-10T00:00:10Z").build());
+        test.vast.put(
+                KEY, listed(42).label(TAG).startedAt("2026-11-10T00:00:10Z").build());
 
         SweepSummary summary = sweeper.sweep(at("2026-11-10T01:00:00Z"));
 
@@ -304,7 +316,11 @@ class SweeperTest {
 
     @Test
     void sweep_instanceTaggedForAnotherTeam_isLeftAlone() {
-        test.vast.put(KEY, listed(9).label("vastguard:team-b:0123456789abcdef0123456789abcdef").build());
+        test.vast.put(
+                KEY,
+                listed(9)
+                        .label("vastguard:team-b:0123456789abcdef0123456789abcdef")
+                        .build());
 
         sweeper.sweep(at("2026-11-10T01:00:00Z"));
 
@@ -330,7 +346,8 @@ class SweeperTest {
     void sweep_oneTeamsListingFails_sweepsTheOtherTeamAndNeverShowsTheKey() {
         test.keys.put("vastguard/teams/b/vast-api-key", "secret-key-b");
         test.teams.putPolicy(OTHER, withSecret(aPolicy().build(), "vastguard/teams/b/vast-api-key"));
-        sweeper = new Sweeper(platform(key -> "secret-key-b".equals(key.value()) ? failingList() : test.vast.forKey(key)));
+        sweeper = new Sweeper(
+                platform(key -> "secret-key-b".equals(key.value()) ? failingList() : test.vast.forKey(key)));
         track(anInstance("team-a", 1).build(), listed(1));
 
         SweepSummary summary = sweeper.sweep(at("2026-11-10T01:00:00Z"));
@@ -353,8 +370,9 @@ class SweeperTest {
 
         assertThat(summary.stopped()).containsExactly(2L);
         assertThat(summary.suspended()).containsExactly(TEAM);
-        assertThat(summary.failures()).singleElement().satisfies(f -> assertThat(f.reason())
-                .contains("1 (stop instance 1: server error)"));
+        assertThat(summary.failures())
+                .singleElement()
+                .satisfies(f -> assertThat(f.reason()).contains("1 (stop instance 1: server error)"));
     }
 
     @Test
@@ -405,7 +423,8 @@ class SweeperTest {
                 Money.ofDollars("0.004"),
                 Optional.of("my-job"),
                 createdAt);
-        assertThat(test.instances.reserve(reservation, team().version(), Money.ZERO)).isTrue();
+        assertThat(test.instances.reserve(reservation, team().version(), Money.ZERO))
+                .isTrue();
     }
 
     private Instance record(long id) {
@@ -443,7 +462,8 @@ class SweeperTest {
     private static VastClient failingList() {
         return (VastClient) Proxy.newProxyInstance(
                 VastClient.class.getClassLoader(), new Class<?>[] {VastClient.class}, (proxy, method, args) -> {
-                    throw new VastClientException("list instances: timed out (Authorization: Bearer secret-key-b)", null);
+                    throw new VastClientException(
+                            "list instances: timed out (Authorization: Bearer secret-key-b)", null);
                 });
     }
 }

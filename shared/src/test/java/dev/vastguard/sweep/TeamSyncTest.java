@@ -34,7 +34,10 @@ class TeamSyncTest {
 
         assertThat(result.listed()).containsExactly(1L);
         assertThat(result.accrued()).isEqualTo(Money.ofDollars("0.004"));
-        assertThat(result.instances()).singleElement().extracting(Instance::status).isEqualTo(InstanceStatus.STOPPED);
+        assertThat(result.instances())
+                .singleElement()
+                .extracting(Instance::status)
+                .isEqualTo(InstanceStatus.STOPPED);
     }
 
     @Test
