@@ -1,0 +1,134 @@
+package dev.vastguard.report;
+
+import static dev.vastguard.testing.Fixtures.aPolicy;
+import static dev.vastguard.testing.Fixtures.anInstance;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vastguard.instance.AccrualCalculator;
+import dev.vastguard.instance.Billing;
+import dev.vastguard.instance.Instance;
+import dev.vastguard.team.TeamId;
+import dev.vastguard.testing.TestPlatform;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ChargebackReportsTest {
+
+    private static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
+    private static final String CHARGEBACK = "reports/2026/11/chargeback.csv";
+    private static final String TOTALS = "reports/2026/11/totals.csv";
+
+    private final TestPlatform test = new TestPlatform();
+    private final ChargebackReports reports = new ChargebackReports(test.platform());
+
+    @BeforeEach
+    void givenThreeTeams() {
+        for (String team : List.of("team-c", "team-a", "team-b")) {
+            test.teams.putPolicy(TeamId.of(team), aPolicy().build());
+        }
+    }
+
+    @Test
+    void write_month_returnsTheBucketAndBothKeys() {
+        ReportResult result = reports.write(NOVEMBER);
+
+        assertThat(result.bucket()).isEqualTo("test-reports");
+        assertThat(result.keys()).containsExactly(CHARGEBACK, TOTALS);
+        assertThat(test.reports.objects()).containsOnlyKeys(CHARGEBACK, TOTALS);
+    }
+
+    @Test
+    void write_ledgerLines_writesOneRowPerTeamInstanceAndDaySortedWithAFixedHeader() {
+        spend(anInstance("team-b", 5).build(), Billing.GPU, "2026-11-10T01:30:00Z");
+        spend(
+                anInstance("team-a", 9).accruedUntil("2026-11-10T23:00:00Z").build(),
+                Billing.GPU,
+                "2026-11-11T00:30:00Z");
+        spend(anInstance("team-a", 3).build(), Billing.STORAGE, "2026-11-10T10:00:00Z");
+
+        reports.write(NOVEMBER);
+
+        assertThat(text(CHARGEBACK)).isEqualTo("""
+                        team,instance_id,gpu_name,num_gpus,day,hours,storage_hours,cost
+                        team-a,3,RTX 4090,1,2026-11-10,0.000000,10.000000,0.040000
+                        team-a,9,RTX 4090,1,2026-11-10,1.000000,0.000000,0.300000
+                        team-a,9,RTX 4090,1,2026-11-11,0.500000,0.000000,0.150000
+                        team-b,5,RTX 4090,1,2026-11-10,1.500000,0.000000,0.450000
+                        """);
+    }
+
+    @Test
+    void write_totals_equalTheSumOfEachTeamsLinesToTheMicroDollar() {
+        spend(anInstance("team-a", 1).dph("0.333333").build(), Billing.GPU, "2026-11-10T00:00:07Z");
+        spend(anInstance("team-a", 2).dph("0.777777").build(), Billing.GPU, "2026-11-12T13:13:13Z");
+        spend(anInstance("team-b", 3).dph("0.123457").build(), Billing.GPU, "2026-11-10T00:00:01Z");
+
+        reports.write(NOVEMBER);
+
+        BigDecimal lineSum = lines(CHARGEBACK).stream()
+                .filter(row -> row.startsWith("team-a,"))
+                .map(row -> new BigDecimal(row.substring(row.lastIndexOf(',') + 1)))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(lines(TOTALS)).contains("team-a," + lineSum.setScale(6).toPlainString());
+        assertThat(lineSum)
+                .isEqualByComparingTo(
+                        test.instances.monthSpend(TeamId.of("team-a"), NOVEMBER).toDollars());
+    }
+
+    @Test
+    void write_teamWithoutSpend_getsAZeroRowInTheTotals() {
+        spend(anInstance("team-a", 1).build(), Billing.GPU, "2026-11-10T01:00:00Z");
+
+        reports.write(NOVEMBER);
+
+        assertThat(text(TOTALS)).isEqualTo("team,cost\nteam-a,0.300000\nteam-b,0.000000\nteam-c,0.000000\n");
+    }
+
+    @Test
+    void write_linesOfOtherMonths_areLeftOut() {
+        spend(
+                anInstance("team-a", 1).accruedUntil("2026-10-31T23:00:00Z").build(),
+                Billing.GPU,
+                "2026-11-01T01:00:00Z");
+
+        reports.write(NOVEMBER);
+
+        assertThat(lines(CHARGEBACK)).hasSize(2).last().asString().contains("2026-11-01");
+        assertThat(lines(TOTALS)).contains("team-a,0.300000");
+    }
+
+    @Test
+    void write_twiceOnTheSameLedger_givesIdenticalBytes() {
+        spend(anInstance("team-a", 1).build(), Billing.GPU, "2026-11-10T01:00:00Z");
+        spend(anInstance("team-b", 2).build(), Billing.STORAGE, "2026-11-11T01:00:00Z");
+        reports.write(NOVEMBER);
+        byte[] chargeback = test.reports.objects().get(CHARGEBACK);
+        byte[] totals = test.reports.objects().get(TOTALS);
+
+        reports.write(NOVEMBER);
+
+        assertThat(test.reports.objects().get(CHARGEBACK)).isEqualTo(chargeback);
+        assertThat(test.reports.objects().get(TOTALS)).isEqualTo(totals);
+    }
+
+    private void spend(Instance instance, Billing billing, String until) {
+        test.instances.adopt(instance);
+        test.instances.applyAccrual(
+                AccrualCalculator.accrue(instance, billing, Instant.parse(until), Optional.empty()));
+    }
+
+    private String text(String key) {
+        return new String(test.reports.objects().get(key), StandardCharsets.UTF_8);
+    }
+
+    private List<String> lines(String key) {
+        return Arrays.asList(text(key).split("\n"));
+    }
+}
