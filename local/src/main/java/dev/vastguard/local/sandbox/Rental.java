@@ -128,7 +128,6 @@ final class Rental {
     /** The instance object of reference section 2.4, as the v1 listing and the per-id endpoint return it. */
     ObjectNode row(Instant now) {
         Phase phase = timeline.phaseAt(now);
-        Instant created = timeline.created();
         ObjectNode row = Json.object()
                 .put("id", id)
                 .put("machine_id", offer.machineId())
@@ -140,37 +139,51 @@ final class Rental {
                 .put("next_state", intendedStatus)
                 .put("status_msg", statusMessage(phase))
                 .put("label", label)
-                .put("gpu_name", offer.gpuName())
+                .put("reliability2", offer.reliability())
+                .put("verification", offer.verified() ? "verified" : "unverified")
+                .put("geolocation", offer.geolocation());
+        addHardwareAndPrices(row);
+        addTimes(row, now);
+        addImage(row);
+        addConnection(row, phase);
+        return row;
+    }
+
+    private void addHardwareAndPrices(ObjectNode row) {
+        int gpuRam = Offers.gpuRamMb(offer.gpuName());
+        row.put("gpu_name", offer.gpuName())
                 .put("num_gpus", offer.numGpus())
-                .put("gpu_ram", Offers.gpuRamMb(offer.gpuName()))
-                .put("gpu_totalram", Offers.gpuRamMb(offer.gpuName()) * offer.numGpus())
+                .put("gpu_ram", gpuRam)
+                .put("gpu_totalram", gpuRam * offer.numGpus())
                 .putNull("gpu_util")
                 .putNull("gpu_temp")
-                .put("dph_base", rates.dphBase())
-                .put("dph_total", rates.dphTotal())
-                .put("storage_cost", offer.storageCostPerGbMonth())
-                .put("storage_total_cost", rates.storagePerHour())
                 .put("disk_space", request.diskGb())
                 .putNull("disk_usage")
                 .put("inet_up", 800.0)
                 .put("inet_down", 800.0)
-                .put("start_date", Json.epoch(created))
+                .put("dph_base", rates.dphBase())
+                .put("dph_total", rates.dphTotal())
+                .put("storage_cost", offer.storageCostPerGbMonth())
+                .put("storage_total_cost", rates.storagePerHour())
+                .put("is_bid", request.price() != null)
+                .put("min_bid", request.price());
+        row.set("search", Offers.pricing(rates));
+        row.set("instance", Offers.pricing(rates));
+    }
+
+    private void addTimes(ObjectNode row, Instant now) {
+        Instant created = timeline.created();
+        row.put("start_date", Json.epoch(created))
                 .put("end_date", Json.epoch(created.plus(CONTRACT_LENGTH)))
                 .put("duration", Math.max(0, Duration.between(created, now).toSeconds()))
-                .putNull("uptime_mins")
-                .put("reliability2", offer.reliability())
-                .put("verification", offer.verified() ? "verified" : "unverified")
-                .put("geolocation", offer.geolocation())
-                .put("is_bid", request.price() != null)
-                .put("min_bid", request.price())
-                .put("image_uuid", request.image())
+                .putNull("uptime_mins");
+    }
+
+    private void addImage(ObjectNode row) {
+        row.put("image_uuid", request.image())
                 .put("image_runtype", request.runtype())
                 .put("onstart", request.onstart());
         row.set("extra_env", extraEnv());
-        addConnection(row, phase);
-        row.set("search", Offers.pricing(rates));
-        row.set("instance", Offers.pricing(rates));
-        return row;
     }
 
     private String statusMessage(Phase phase) {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -155,7 +156,7 @@ final class SandboxRouter implements HttpHandler {
         });
     }
 
-    private SandboxResponse guarded(java.util.function.Supplier<SandboxResponse> endpoint) {
+    private SandboxResponse guarded(Supplier<SandboxResponse> endpoint) {
         try {
             return endpoint.get();
         } catch (ApiError e) {

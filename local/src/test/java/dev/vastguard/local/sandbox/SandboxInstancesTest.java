@@ -81,6 +81,28 @@ class SandboxInstancesTest {
     }
 
     @Test
+    void create_withPrice_makesInterruptibleInstanceBilledLikeOnDemand() {
+        Reply reply = fixture.http.put(
+                KEY, "/api/v0/asks/" + CHEAP_3090 + "/", "{\"client_id\":\"me\",\"image\":\"x\",\"price\":0.12}");
+
+        JsonNode instance = show(reply.json().path("new_contract").asLong());
+
+        assertThat(instance.path("is_bid").asBoolean()).isTrue();
+        assertThat(instance.path("min_bid").decimalValue()).isEqualByComparingTo("0.12");
+        assertThat(instance.path("dph_total").decimalValue()).isEqualByComparingTo("0.182083");
+    }
+
+    @Test
+    void search_afterStockRunsOut_showsOfferNotRentable() {
+        fixture.sandbox.faults().limitStock(CHEAP_3090, 0);
+
+        Reply reply = fixture.http.post(KEY, "/api/v0/bundles/", "{\"id\":{\"eq\":" + CHEAP_3090 + "}}");
+
+        assertThat(reply.json().path("offers").get(0).path("rentable").asBoolean())
+                .isFalse();
+    }
+
+    @Test
     void show_overTheClock_reportsNullThenLoadingThenRunning() {
         long id = fixture.create(CHEAP_3090, "boot");
 
