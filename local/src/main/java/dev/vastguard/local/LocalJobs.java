@@ -51,9 +51,13 @@ final class LocalJobs implements AutoCloseable {
         }
     }
 
-    /** Runs a sweep now with a scheduled event for the current local time. */
+    /**
+     * Runs a sweep now with a scheduled event for the current local time, truncated to the minute as a scheduled
+     * time is: two sweeps asked for within the same minute accrue up to the same instant, so the second adds
+     * nothing.
+     */
     Map<String, Object> sweepNow() {
-        return sweep(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        return sweep(clock.instant().truncatedTo(ChronoUnit.MINUTES));
     }
 
     /** Runs the report writer now for a month. */

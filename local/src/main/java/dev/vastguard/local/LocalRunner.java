@@ -51,8 +51,9 @@ public final class LocalRunner implements AutoCloseable {
     private final LocalClock clock = new LocalClock(Clock.systemUTC());
     private LocalApiServer server;
     private LocalJobs jobs;
+    private VastSandbox sandbox;
 
-    private LocalRunner() {}
+    LocalRunner() {}
 
     /**
      * Starts the runner and blocks until the process is stopped (Ctrl-C or SIGTERM).
@@ -110,6 +111,16 @@ public final class LocalRunner implements AutoCloseable {
         return server.port();
     }
 
+    /** The embedded sandbox, when the runner started one (for tests). */
+    Optional<VastSandbox> sandbox() {
+        return Optional.ofNullable(sandbox);
+    }
+
+    /** The local clock (for tests). */
+    LocalClock clock() {
+        return clock;
+    }
+
     @Override
     public synchronized void close() {
         for (int i = resources.size() - 1; i >= 0; i--) {
@@ -137,7 +148,7 @@ public final class LocalRunner implements AutoCloseable {
     }
 
     private URI startSandbox(Seed seed) {
-        VastSandbox sandbox = VastSandbox.start(new InetSocketAddress("127.0.0.1", 0), clock);
+        sandbox = VastSandbox.start(new InetSocketAddress("127.0.0.1", 0), clock);
         sandbox.seedDefaultOffers();
         seed.teams().forEach(team -> sandbox.addAccount(team.vastApiKey()));
         resources.add(sandbox);
