@@ -119,10 +119,15 @@ public final class AdminService {
                     "team '" + team + "' does not exist; create it with PUT /teams/" + team + " first");
         }
         principals.put(principal);
-        String detail = "principal " + principal.arn() + " set to role " + principal.role().wireName()
+        String detail = "principal " + principal.arn() + " set to role "
+                + principal.role().wireName()
                 + principal.team().map(t -> " of team " + t).orElse("");
         record(principal.team(), caller, detail);
-        LOG.info("principal {} set to role {} by {}", principal.arn(), principal.role().wireName(), caller);
+        LOG.info(
+                "principal {} set to role {} by {}",
+                principal.arn(),
+                principal.role().wireName(),
+                caller);
         return principal;
     }
 

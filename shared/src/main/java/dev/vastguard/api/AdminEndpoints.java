@@ -154,8 +154,8 @@ final class AdminEndpoints implements ApiRouter.Endpoints {
 
     private static String registeredArn(String raw) {
         if (!ARN.matcher(raw).matches()) {
-            throw ApiException.invalid("'arn' must be an IAM role or user ARN such as"
-                    + " arn:aws:iam::123456789012:role/data-science");
+            throw ApiException.invalid(
+                    "'arn' must be an IAM role or user ARN such as" + " arn:aws:iam::123456789012:role/data-science");
         }
         return CallerArn.registeredForm(raw).orElse(raw);
     }

@@ -144,14 +144,13 @@ public final class ApiRouter {
         return byResource
                 .or(() -> Routes.match(request.method(), request.path()))
                 .filter(match -> match.route().function() == function)
-                .orElseThrow(() -> ApiException.notFound(
-                        "no route " + request.method() + " " + request.path() + " in this API"));
+                .orElseThrow(() ->
+                        ApiException.notFound("no route " + request.method() + " " + request.path() + " in this API"));
     }
 
     private static String roles(Routes.Route route) {
         return String.join(
-                ", ",
-                route.roles().stream().map(r -> r.wireName()).sorted().toList());
+                ", ", route.roles().stream().map(r -> r.wireName()).sorted().toList());
     }
 
     private static String requestId(APIGatewayProxyRequestEvent event, String awsRequestId) {

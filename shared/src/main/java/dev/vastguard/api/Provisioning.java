@@ -101,7 +101,8 @@ final class Provisioning {
 
     private static ApiResponse replay(IdempotencyStore.Replay replay) {
         String type = replay.status() >= 400 ? ApiResponse.PROBLEM_JSON : ApiResponse.JSON;
-        return new ApiResponse(replay.status(), Map.of("Content-Type", type, "Idempotent-Replayed", "true"), replay.body());
+        return new ApiResponse(
+                replay.status(), Map.of("Content-Type", type, "Idempotent-Replayed", "true"), replay.body());
     }
 
     private static ProvisionCommand command(TeamId team, String principal, ObjectNode body) {

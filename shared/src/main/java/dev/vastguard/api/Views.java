@@ -50,7 +50,8 @@ final class Views {
         node.put("budget_day", budget.budgetDay().toString());
         Json.putMoney(node, "daily_budget", Optional.of(budget.dailyBudget()));
         Json.putMoney(node, "spent_today", Optional.of(budget.spentToday()));
-        Json.putMoney(node, "remaining_today", Optional.of(budget.remainingToday().atLeastZero()));
+        Json.putMoney(
+                node, "remaining_today", Optional.of(budget.remainingToday().atLeastZero()));
         node.put("state", budget.state().wireName());
         Json.putTime(
                 node,
@@ -63,7 +64,10 @@ final class Views {
             node.put("budget_month", monthly.month().toString());
             Json.putMoney(node, "monthly_budget", Optional.of(monthly.monthlyBudget()));
             Json.putMoney(node, "spent_month", Optional.of(monthly.spentMonth()));
-            Json.putMoney(node, "remaining_month", Optional.of(monthly.remainingMonth().atLeastZero()));
+            Json.putMoney(
+                    node,
+                    "remaining_month",
+                    Optional.of(monthly.remainingMonth().atLeastZero()));
             Json.putTime(node, "runs_out_at", monthly.runsOutAt());
         });
         return node;
@@ -90,7 +94,8 @@ final class Views {
         Json.putMoney(node, "monthly_budget", policy.monthlyBudget());
         ArrayNode thresholds = node.putArray("alert_thresholds");
         policy.alertThresholds().forEach(thresholds::add);
-        node.put("destroy_stopped_after_hours", policy.destroyStoppedAfterHours().orElse(null));
+        node.put(
+                "destroy_stopped_after_hours", policy.destroyStoppedAfterHours().orElse(null));
         node.put("max_loading_minutes", policy.maxLoadingMinutes());
         return node;
     }

@@ -47,8 +47,7 @@ class AdminServiceTest {
 
         admin.putPolicy(TEAM, draft(Optional.empty()), CALLER);
 
-        assertThat(test.teams.find(TEAM).orElseThrow().policy().vastSecretId())
-                .isEqualTo("vastguard/teams/vision/key");
+        assertThat(test.teams.find(TEAM).orElseThrow().policy().vastSecretId()).isEqualTo("vastguard/teams/vision/key");
         assertThat(test.audit.all())
                 .extracting(AuditEvent::action)
                 .containsExactly(AuditAction.POLICY_CHANGE, AuditAction.POLICY_CHANGE);

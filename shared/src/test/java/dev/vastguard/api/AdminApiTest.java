@@ -45,13 +45,11 @@ class AdminApiTest {
                         + "\"destroy_stopped_after_hours\":null,\"max_loading_minutes\":30},\"state\":\"active\"}}");
         Team stored = api.test.teams.find(TeamId.of("vision")).orElseThrow();
         assertThat(stored.policy().dailyBudget()).isEqualTo(Money.ofDollars("30"));
-        assertThat(api.test.audit.all())
-                .singleElement()
-                .satisfies(e -> {
-                    assertThat(e.action()).isEqualTo(AuditAction.POLICY_CHANGE);
-                    assertThat(e.team()).contains(TeamId.of("vision"));
-                    assertThat(e.principal()).isEqualTo(ADMIN);
-                });
+        assertThat(api.test.audit.all()).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo(AuditAction.POLICY_CHANGE);
+            assertThat(e.team()).contains(TeamId.of("vision"));
+            assertThat(e.principal()).isEqualTo(ADMIN);
+        });
     }
 
     @Test
@@ -86,15 +84,27 @@ class AdminApiTest {
                 "{\"gpu_whitelist\":[\"A100\"],\"max_instances\":1,\"daily_budget\":5,\"max_dph\":1}");
 
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
-        assertThat(json(response).path("team").path("policy").path("vast_secret_id").asText())
+        assertThat(json(response)
+                        .path("team")
+                        .path("policy")
+                        .path("vast_secret_id")
+                        .asText())
                 .isEqualTo("vastguard/teams/vision/vast-api-key");
-        assertThat(api.test.teams.find(TeamId.of("vision")).orElseThrow().policy().maxInstances())
+        assertThat(api.test
+                        .teams
+                        .find(TeamId.of("vision"))
+                        .orElseThrow()
+                        .policy()
+                        .maxInstances())
                 .isEqualTo(1);
     }
 
     static Stream<Arguments> invalidPolicies() {
         return Stream.of(
-                Arguments.of("negative budget", POLICY.replace("\"daily_budget\":30", "\"daily_budget\":-1"), "daily_budget"),
+                Arguments.of(
+                        "negative budget",
+                        POLICY.replace("\"daily_budget\":30", "\"daily_budget\":-1"),
+                        "daily_budget"),
                 Arguments.of("min_reliability 2", POLICY.replace("{", "{\"min_reliability\":2,"), "min_reliability"),
                 Arguments.of("unknown field", POLICY.replace("{", "{\"max_gpus\":2,"), "max_gpus"),
                 Arguments.of(
@@ -102,21 +112,35 @@ class AdminApiTest {
                         POLICY.replace(",\"vast_secret_id\":\"vastguard/teams/vision/vast-api-key\"", ""),
                         "vast_secret_id"),
                 Arguments.of("max_dph 0", POLICY.replace("\"max_dph\":1.5", "\"max_dph\":0"), "max_dph"),
-                Arguments.of("max_instances -1", POLICY.replace("\"max_instances\":3", "\"max_instances\":-1"), "max_instances"),
                 Arguments.of(
-                        "max_instances 3.0", POLICY.replace("\"max_instances\":3", "\"max_instances\":3.0"), "max_instances"),
+                        "max_instances -1",
+                        POLICY.replace("\"max_instances\":3", "\"max_instances\":-1"),
+                        "max_instances"),
                 Arguments.of(
-                        "empty whitelist", POLICY.replace("[\"RTX_4090\",\"A100\"]", "[]"), "gpu_whitelist"),
-                Arguments.of("missing whitelist", POLICY.replace("\"gpu_whitelist\":[\"RTX_4090\",\"A100\"],", ""), "gpu_whitelist"),
+                        "max_instances 3.0",
+                        POLICY.replace("\"max_instances\":3", "\"max_instances\":3.0"),
+                        "max_instances"),
+                Arguments.of("empty whitelist", POLICY.replace("[\"RTX_4090\",\"A100\"]", "[]"), "gpu_whitelist"),
                 Arguments.of(
-                        "bad breach action", POLICY.replace("{", "{\"on_budget_exceeded\":\"pause\","), "on_budget_exceeded"),
+                        "missing whitelist",
+                        POLICY.replace("\"gpu_whitelist\":[\"RTX_4090\",\"A100\"],", ""),
+                        "gpu_whitelist"),
+                Arguments.of(
+                        "bad breach action",
+                        POLICY.replace("{", "{\"on_budget_exceeded\":\"pause\","),
+                        "on_budget_exceeded"),
                 Arguments.of("threshold 0", POLICY.replace("{", "{\"alert_thresholds\":[0],"), "alert_thresholds"),
                 Arguments.of("threshold 1.5", POLICY.replace("{", "{\"alert_thresholds\":[1.5],"), "alert_thresholds"),
                 Arguments.of("monthly -5", POLICY.replace("{", "{\"monthly_budget\":-5,"), "monthly_budget"),
                 Arguments.of(
-                        "hours -1", POLICY.replace("{", "{\"destroy_stopped_after_hours\":-1,"), "destroy_stopped_after_hours"),
+                        "hours -1",
+                        POLICY.replace("{", "{\"destroy_stopped_after_hours\":-1,"),
+                        "destroy_stopped_after_hours"),
                 Arguments.of("loading 0", POLICY.replace("{", "{\"max_loading_minutes\":0,"), "max_loading_minutes"),
-                Arguments.of("budget 7 decimals", POLICY.replace("\"daily_budget\":30", "\"daily_budget\":0.0000001"), "daily_budget"),
+                Arguments.of(
+                        "budget 7 decimals",
+                        POLICY.replace("\"daily_budget\":30", "\"daily_budget\":0.0000001"),
+                        "daily_budget"),
                 Arguments.of("not an object", "[1]", "object"));
     }
 
@@ -126,7 +150,10 @@ class AdminApiTest {
 
         APIGatewayProxyResponseEvent response = api.call("PUT", "/teams/vision", ADMIN, body);
 
-        assertThat(assertProblem(response, 400, "invalid_request").path("detail").asText()).contains(field);
+        assertThat(assertProblem(response, 400, "invalid_request")
+                        .path("detail")
+                        .asText())
+                .contains(field);
         assertThat(api.test.teams.find(TeamId.of("vision"))).isEmpty();
     }
 
@@ -197,7 +224,8 @@ class AdminApiTest {
     static Stream<Arguments> invalidPrincipals() {
         return Stream.of(
                 Arguments.of("{\"arn\":\"arn:aws:iam::123456789012:role/x\",\"role\":\"member\"}", "team"),
-                Arguments.of("{\"arn\":\"arn:aws:iam::123456789012:role/x\",\"role\":\"member\",\"team\":\"nope\"}", "nope"),
+                Arguments.of(
+                        "{\"arn\":\"arn:aws:iam::123456789012:role/x\",\"role\":\"member\",\"team\":\"nope\"}", "nope"),
                 Arguments.of(
                         "{\"arn\":\"arn:aws:iam::123456789012:role/x\",\"role\":\"admin\",\"team\":\"data-science\"}",
                         "team"),
@@ -213,16 +241,17 @@ class AdminApiTest {
 
         APIGatewayProxyResponseEvent response = api.call("PUT", "/principals", ADMIN, body);
 
-        assertThat(assertProblem(response, 400, "invalid_request").path("detail").asText()).contains(mentioned);
+        assertThat(assertProblem(response, 400, "invalid_request")
+                        .path("detail")
+                        .asText())
+                .contains(mentioned);
     }
 
     @Test
     void deletePrincipal_knownAndUnknown_answer204And404() {
 
-        APIGatewayProxyResponseEvent known =
-                api.call("DELETE", "/principals?arn=" + ApiFixture.FINANCE, ADMIN, null);
-        APIGatewayProxyResponseEvent again =
-                api.call("DELETE", "/principals?arn=" + ApiFixture.FINANCE, ADMIN, null);
+        APIGatewayProxyResponseEvent known = api.call("DELETE", "/principals?arn=" + ApiFixture.FINANCE, ADMIN, null);
+        APIGatewayProxyResponseEvent again = api.call("DELETE", "/principals?arn=" + ApiFixture.FINANCE, ADMIN, null);
         APIGatewayProxyResponseEvent missing = api.call("DELETE", "/principals", ADMIN, null);
 
         assertThat(known.getStatusCode()).isEqualTo(204);
@@ -287,8 +316,12 @@ class AdminApiTest {
         APIGatewayProxyResponseEvent noMonth = api.call("GET", "/audit", ADMIN, null);
         APIGatewayProxyResponseEvent badTeam = api.call("GET", "/audit?month=2026-11&team=X", ADMIN, null);
 
-        assertThat(assertProblem(badToken, 400, "invalid_request").path("detail").asText()).contains("next_token");
-        assertThat(assertProblem(noMonth, 400, "invalid_request").path("detail").asText()).contains("month");
+        assertThat(assertProblem(badToken, 400, "invalid_request")
+                        .path("detail")
+                        .asText())
+                .contains("next_token");
+        assertThat(assertProblem(noMonth, 400, "invalid_request").path("detail").asText())
+                .contains("month");
         assertProblem(badTeam, 400, "invalid_request");
     }
 }

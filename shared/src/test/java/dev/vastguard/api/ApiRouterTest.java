@@ -49,8 +49,7 @@ class ApiRouterTest {
 
     @ParameterizedTest(name = "{0} as {2}")
     @MethodSource("everyRouteForEveryRole")
-    void handle_everyRouteAndRole_allowsOnlyTheContractRoles(
-            String key, String path, String caller, boolean allowed) {
+    void handle_everyRouteAndRole_allowsOnlyTheContractRoles(String key, String path, String caller, boolean allowed) {
         String method = key.substring(0, key.indexOf(' '));
 
         APIGatewayProxyResponseEvent response = api.call(method, path, caller, "{}");
@@ -64,7 +63,8 @@ class ApiRouterTest {
 
     @Test
     void contractRoles_areTheOnesRoutesDeclare() {
-        assertThat(Routes.find("GET", "/teams").orElseThrow().roles()).containsExactlyInAnyOrder(Role.ADMIN, Role.FINANCE);
+        assertThat(Routes.find("GET", "/teams").orElseThrow().roles())
+                .containsExactlyInAnyOrder(Role.ADMIN, Role.FINANCE);
         assertThat(Routes.find("POST", "/reports").orElseThrow().roles())
                 .containsExactlyInAnyOrder(Role.ADMIN, Role.FINANCE);
         assertThat(Routes.find("GET", "/audit").orElseThrow().roles()).containsExactly(Role.ADMIN);
@@ -95,8 +95,8 @@ class ApiRouterTest {
     @Test
     void handle_assumedRoleCaller_actsAsItsRolesPrincipal() {
 
-        APIGatewayProxyResponseEvent response = api.call(
-                "GET", "/budget", "arn:aws:sts::123456789012:assumed-role/data-science/ci-session", null);
+        APIGatewayProxyResponseEvent response =
+                api.call("GET", "/budget", "arn:aws:sts::123456789012:assumed-role/data-science/ci-session", null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(ApiFixture.json(response).path("team").asText()).isEqualTo("data-science");
@@ -105,16 +105,16 @@ class ApiRouterTest {
     @Test
     void handle_assumedRoleOfAnotherAccount_isUnknown() {
 
-        APIGatewayProxyResponseEvent response = api.call(
-                "GET", "/budget", "arn:aws:sts::999999999999:assumed-role/data-science/ci-session", null);
+        APIGatewayProxyResponseEvent response =
+                api.call("GET", "/budget", "arn:aws:sts::999999999999:assumed-role/data-science/ci-session", null);
 
         assertProblem(response, 403, "unknown_principal");
     }
 
     @Test
     void handle_memberOfTeamWithoutPolicy_answersForbidden() {
-        api.test.principals.put(new Principal(
-                "arn:aws:iam::123456789012:role/orphan", Role.MEMBER, Optional.of(TeamId.of("orphans"))));
+        api.test.principals.put(
+                new Principal("arn:aws:iam::123456789012:role/orphan", Role.MEMBER, Optional.of(TeamId.of("orphans"))));
 
         APIGatewayProxyResponseEvent response =
                 api.call("GET", "/budget", "arn:aws:iam::123456789012:role/orphan", null);
@@ -150,7 +150,8 @@ class ApiRouterTest {
         APIGatewayProxyResponseEvent response = api.send(event);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(ApiFixture.json(response).path("instance").path("id").asLong()).isEqualTo(1001);
+        assertThat(ApiFixture.json(response).path("instance").path("id").asLong())
+                .isEqualTo(1001);
     }
 
     @Test
@@ -162,7 +163,8 @@ class ApiRouterTest {
 
         assertProblem(get, 404, "not_found");
         assertProblem(delete, 404, "not_found");
-        assertThat(api.call("GET", "/instances/1001", OTHER_MEMBER, null).getStatusCode()).isEqualTo(200);
+        assertThat(api.call("GET", "/instances/1001", OTHER_MEMBER, null).getStatusCode())
+                .isEqualTo(200);
     }
 
     @ParameterizedTest
@@ -178,12 +180,11 @@ class ApiRouterTest {
     @EnumSource(DenialCode.class)
     void handle_denial_answersContractStatusCodeAndDetail(DenialCode code) {
         api.service.deny(code, "what to change for " + code);
-        int expected =
-                switch (code) {
-                    case NOT_FOUND -> 404;
-                    case NO_MATCHING_OFFER, INVALID_STATE -> 409;
-                    default -> 403;
-                };
+        int expected = switch (code) {
+            case NOT_FOUND -> 404;
+            case NO_MATCHING_OFFER, INVALID_STATE -> 409;
+            default -> 403;
+        };
 
         APIGatewayProxyResponseEvent response =
                 api.call("POST", "/instances", MEMBER, "{\"gpu_name\":\"RTX_4090\",\"image\":\"img\"}");
@@ -197,7 +198,8 @@ class ApiRouterTest {
                 Arguments.of(new VastAuthException("create instance", 401), 502, "vast_error", false),
                 Arguments.of(new VastApiException("create instance: busy", 429, null), 503, "vast_unavailable", true),
                 Arguments.of(new VastApiException("create instance: boom", 500, null), 502, "vast_error", false),
-                Arguments.of(new VastApiException("create instance: no", 400, "invalid_args"), 502, "vast_error", false),
+                Arguments.of(
+                        new VastApiException("create instance: no", 400, "invalid_args"), 502, "vast_error", false),
                 Arguments.of(
                         new VastClientException("create instance: timed out", new IOException("x")),
                         503,

@@ -82,7 +82,9 @@ class IdempotencyTest {
 
         APIGatewayProxyResponseEvent response = provision(MEMBER, "key-1", BODY);
 
-        assertThat(assertProblem(response, 409, "idempotency_conflict").path("detail").asText())
+        assertThat(assertProblem(response, 409, "idempotency_conflict")
+                        .path("detail")
+                        .asText())
                 .contains("in progress");
     }
 

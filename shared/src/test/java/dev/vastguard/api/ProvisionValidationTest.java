@@ -53,7 +53,9 @@ class ProvisionValidationTest {
                 Arguments.of("max_dph as string", body("\"max_dph\":\"0.3\""), "'max_dph'"),
                 Arguments.of("max_dph huge", body("\"max_dph\":1e400"), "'max_dph'"),
                 Arguments.of(
-                        "duplicate key", "{\"gpu_name\":\"RTX_4090\",\"gpu_name\":\"A100\",\"image\":\"x\"}", "gpu_name"));
+                        "duplicate key",
+                        "{\"gpu_name\":\"RTX_4090\",\"gpu_name\":\"A100\",\"image\":\"x\"}",
+                        "gpu_name"));
     }
 
     private static String body(String extra) {

@@ -23,8 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * An {@link InstanceService} for API tests: instances in memory, rentals through a {@link VastClientFactory} (so
@@ -225,13 +225,7 @@ public final class ScriptedInstanceService implements InstanceService {
      */
     public static VastOffer anOffer(long id, String dph) {
         return new VastOffer(
-                id,
-                "RTX 4090",
-                1,
-                Money.ofDollars(dph),
-                Money.ofDollars("0.15"),
-                new BigDecimal("0.99"),
-                "Oregon, US");
+                id, "RTX 4090", 1, Money.ofDollars(dph), Money.ofDollars("0.15"), new BigDecimal("0.99"), "Oregon, US");
     }
 
     private Outcome<Instance> find(TeamId team, long id) {

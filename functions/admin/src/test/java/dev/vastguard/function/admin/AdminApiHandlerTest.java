@@ -50,7 +50,9 @@ class AdminApiHandlerTest {
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
         assertThat(test.teams.find(TeamId.of("vision")).orElseThrow().policy().dailyBudget())
                 .isEqualTo(Money.ofDollars("25.5"));
-        assertThat(test.audit.all()).singleElement().satisfies(e -> assertThat(e.principal())
-                .isEqualTo("arn:aws:sts::123456789012:assumed-role/platform-admin/alice"));
+        assertThat(test.audit.all())
+                .singleElement()
+                .satisfies(e -> assertThat(e.principal())
+                        .isEqualTo("arn:aws:sts::123456789012:assumed-role/platform-admin/alice"));
     }
 }

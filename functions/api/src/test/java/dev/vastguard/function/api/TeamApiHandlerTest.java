@@ -25,16 +25,15 @@ class TeamApiHandlerTest {
     void teamAndMember() {
         test.teams.putPolicy(TeamId.of("data-science"), Fixtures.aPolicy().build());
         test.principals.put(new Principal(
-                "arn:aws:iam::123456789012:role/data-science",
-                Role.MEMBER,
-                Optional.of(TeamId.of("data-science"))));
+                "arn:aws:iam::123456789012:role/data-science", Role.MEMBER, Optional.of(TeamId.of("data-science"))));
     }
 
     @Test
     void handleRequest_getInstanceEvent_answersTheTeamsInstance() {
         service.withInstance(Fixtures.anInstance("data-science", 1001).build());
         TeamApiHandler handler = new TeamApiHandler(ApiRouter.forTeams(service, test.platform()));
-        APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent("events/get-instance-assumed-role.json");
+        APIGatewayProxyRequestEvent event =
+                EventLoader.loadApiGatewayRestEvent("events/get-instance-assumed-role.json");
 
         APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
 
@@ -62,7 +61,8 @@ class TeamApiHandlerTest {
     @Test
     void handleRequest_platformConstructorAndUnknownCaller_answers403() {
         TeamApiHandler handler = new TeamApiHandler(test.platform());
-        APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent("events/get-instance-assumed-role.json");
+        APIGatewayProxyRequestEvent event =
+                EventLoader.loadApiGatewayRestEvent("events/get-instance-assumed-role.json");
         event.getRequestContext().getIdentity().setUserArn("arn:aws:sts::123456789012:assumed-role/stranger/s");
 
         APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
