@@ -85,8 +85,9 @@ public final class ApiRouter {
         ApiRequest request;
         try {
             request = ApiRequest.from(event);
-        } catch (ApiException e) {
-            ApiResponse response = Problems.of(e.status(), e.code(), e.detail());
+        } catch (RuntimeException e) {
+            String route = event.getHttpMethod() + " " + event.getResource();
+            ApiResponse response = Problems.fromException(e, requestId, route);
             LOG.info("{} {} -> {} team=-", event.getHttpMethod(), event.getResource(), response.status());
             return response.toEvent();
         }

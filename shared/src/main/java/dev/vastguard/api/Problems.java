@@ -105,7 +105,11 @@ final class Problems {
                         "Vast.ai refused the team's API key; an admin must put a valid key in the team's secret");
             case VastApiException e when e.isThrottling() -> unavailable("Vast.ai is rate limiting the team's key");
             case VastApiException e ->
-                of(502, "vast_error", "Vast.ai answered with an error (HTTP " + e.statusCode() + "); try again later");
+                of(
+                        502,
+                        "vast_error",
+                        "Vast.ai answered with an error (HTTP " + e.statusCode()
+                                + e.errorCode().map(code -> ", " + code).orElse("") + ")");
             case VastClientException e -> unavailable("Vast.ai could not be reached");
             case MissingSecretException e ->
                 of(502, "vast_error", e.getMessage() + "; an admin must store the team's Vast.ai key in it");
