@@ -1,0 +1,200 @@
+package dev.vastguard.admin;
+
+import dev.vastguard.audit.AuditAction;
+import dev.vastguard.audit.AuditEvent;
+import dev.vastguard.audit.AuditLog;
+import dev.vastguard.audit.AuditPage;
+import dev.vastguard.platform.Platform;
+import dev.vastguard.principal.Principal;
+import dev.vastguard.principal.PrincipalRepository;
+import dev.vastguard.report.MonthlyReports;
+import dev.vastguard.report.ReportResult;
+import dev.vastguard.team.Policy;
+import dev.vastguard.team.Team;
+import dev.vastguard.team.TeamId;
+import dev.vastguard.team.TeamRepository;
+import dev.vastguard.team.TeamState;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What admins and finance do: manage team policies and principals, read the audit log, write reports. */
+public final class AdminService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminService.class);
+
+    private final Clock clock;
+    private final TeamRepository teams;
+    private final PrincipalRepository principals;
+    private final AuditLog audit;
+    private final MonthlyReports reports;
+
+    /**
+     * Creates the service.
+     *
+     * @param platform the repositories, audit log and clock
+     * @param reports the report writer
+     */
+    public AdminService(Platform platform, MonthlyReports reports) {
+        this.clock = platform.clock();
+        this.teams = platform.teams();
+        this.principals = platform.principals();
+        this.audit = platform.audit();
+        this.reports = reports;
+    }
+
+    /**
+     * Creates a team or replaces its policy; a draft without a secret id keeps the team's current one.
+     *
+     * @param team the team
+     * @param draft the policy as sent
+     * @param caller the caller's ARN, for the audit log
+     * @return the team as stored
+     * @throws AdminRequestException if the team is new and the draft names no secret
+     */
+    public Team putPolicy(TeamId team, PolicyDraft draft, String caller) {
+        Optional<Team> current = teams.find(team);
+        String secretId = draft.vastSecretId()
+                .or(() -> current.map(t -> t.policy().vastSecretId()))
+                .orElseThrow(() -> new AdminRequestException(
+                        "'vast_secret_id' is required for a new team: name the secret that holds its Vast.ai key"));
+        Policy policy;
+        try {
+            policy = draft.withSecret(secretId);
+        } catch (IllegalArgumentException e) {
+            throw new AdminRequestException(e.getMessage());
+        }
+        Team stored = teams.putPolicy(team, policy);
+        // TODO(#3): a raised budget lifts a suspension at once (resume the team and audit RESUME).
+        String change = current.isPresent() ? "policy updated" : "team created";
+        record(team, caller, AuditAction.POLICY_CHANGE, change + ": " + summary(policy));
+        LOG.info("{} for team {} by {}", change, team, caller);
+        return stored;
+    }
+
+    /**
+     * Every team, ordered by id.
+     *
+     * @return the teams
+     */
+    public List<Team> teams() {
+        return teams.list();
+    }
+
+    /**
+     * One team.
+     *
+     * @param team the team id
+     * @return the team, or empty if unknown
+     */
+    public Optional<Team> team(TeamId team) {
+        return teams.find(team);
+    }
+
+    /**
+     * A team's state now: a suspension whose end has passed reads as active.
+     *
+     * @param team the team
+     * @return active or suspended
+     */
+    public TeamState stateNow(Team team) {
+        return team.isSuspendedAt(clock.instant()) ? TeamState.SUSPENDED : TeamState.ACTIVE;
+    }
+
+    /**
+     * Registers or replaces a principal.
+     *
+     * @param principal the principal
+     * @param caller the caller's ARN, for the audit log
+     * @return the principal as stored
+     * @throws AdminRequestException if a member's team does not exist
+     */
+    public Principal putPrincipal(Principal principal, String caller) {
+        if (principal.team().isPresent() && teams.find(principal.team().get()).isEmpty()) {
+            TeamId team = principal.team().get();
+            throw new AdminRequestException(
+                    "team '" + team + "' does not exist; create it with PUT /teams/" + team + " first");
+        }
+        principals.put(principal);
+        String detail = "principal " + principal.arn() + " set to role "
+                + principal.role().wireName()
+                + principal.team().map(t -> " of team " + t).orElse("");
+        record(principal.team(), caller, detail);
+        LOG.info(
+                "principal {} set to role {} by {}",
+                principal.arn(),
+                principal.role().wireName(),
+                caller);
+        return principal;
+    }
+
+    /**
+     * Removes a principal.
+     *
+     * @param arn the registered ARN
+     * @param caller the caller's ARN, for the audit log
+     * @return true if it existed
+     */
+    public boolean deletePrincipal(String arn, String caller) {
+        Optional<Principal> existing = principals.find(arn);
+        if (existing.isEmpty() || !principals.delete(arn)) {
+            return false;
+        }
+        record(existing.get().team(), caller, "principal " + arn + " removed");
+        LOG.info("principal {} removed by {}", arn, caller);
+        return true;
+    }
+
+    /**
+     * Writes a month's chargeback reports.
+     *
+     * @param month the UTC month
+     * @return where they were written
+     */
+    public ReportResult writeReports(YearMonth month) {
+        return reports.write(month);
+    }
+
+    /**
+     * Reads one page of a month's audit events, oldest first.
+     *
+     * @param month the UTC month
+     * @param team one team's events only, or all teams' if empty
+     * @param nextToken the token of the previous page, if any
+     * @return the page
+     * @throws AdminRequestException if the token is not one the log issued
+     */
+    public AuditPage audit(YearMonth month, Optional<TeamId> team, Optional<String> nextToken) {
+        try {
+            return audit.read(month, team, nextToken);
+        } catch (IllegalArgumentException e) {
+            throw new AdminRequestException(
+                    "'next_token' is not a token this API issued; send the next_token of the previous page as is");
+        }
+    }
+
+    private void record(TeamId team, String caller, AuditAction action, String detail) {
+        audit.record(new AuditEvent(
+                clock.instant(), Optional.of(team), caller, action, Optional.empty(), Optional.empty(), detail));
+    }
+
+    private void record(Optional<TeamId> team, String caller, String detail) {
+        audit.record(new AuditEvent(
+                clock.instant(),
+                team,
+                caller,
+                AuditAction.PRINCIPAL_CHANGE,
+                Optional.empty(),
+                Optional.empty(),
+                detail));
+    }
+
+    private static String summary(Policy policy) {
+        return "daily budget " + policy.dailyBudget()
+                + policy.monthlyBudget().map(m -> ", monthly budget " + m).orElse("")
+                + ", max " + policy.maxInstances() + " instances at up to " + policy.maxDph() + "/h";
+    }
+}

@@ -1,0 +1,106 @@
+package dev.vastguard.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vastguard.audit.AuditAction;
+import dev.vastguard.audit.AuditEvent;
+import dev.vastguard.money.Money;
+import dev.vastguard.principal.Principal;
+import dev.vastguard.principal.Role;
+import dev.vastguard.report.ReportResult;
+import dev.vastguard.team.BreachAction;
+import dev.vastguard.team.GpuName;
+import dev.vastguard.team.Policy;
+import dev.vastguard.team.TeamId;
+import dev.vastguard.team.TeamState;
+import dev.vastguard.testing.TestPlatform;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AdminServiceTest {
+
+    private static final String CALLER = "arn:aws:iam::123456789012:role/platform-admin";
+    private static final TeamId TEAM = TeamId.of("vision");
+
+    private final TestPlatform test = new TestPlatform();
+    private final AdminService admin =
+            new AdminService(test.platform(), month -> new ReportResult("bucket", List.of("k")));
+
+    @Test
+    void putPolicy_newTeamWithoutSecret_isRefused() {
+
+        assertThatThrownBy(() -> admin.putPolicy(TEAM, draft(Optional.empty()), CALLER))
+                .isInstanceOf(AdminRequestException.class)
+                .hasMessageContaining("vast_secret_id");
+        assertThat(test.teams.find(TEAM)).isEmpty();
+        assertThat(test.audit.all()).isEmpty();
+    }
+
+    @Test
+    void putPolicy_updateWithoutSecret_keepsTheCurrentOne() {
+        admin.putPolicy(TEAM, draft(Optional.of("vastguard/teams/vision/key")), CALLER);
+
+        admin.putPolicy(TEAM, draft(Optional.empty()), CALLER);
+
+        assertThat(test.teams.find(TEAM).orElseThrow().policy().vastSecretId()).isEqualTo("vastguard/teams/vision/key");
+        assertThat(test.audit.all())
+                .extracting(AuditEvent::action)
+                .containsExactly(AuditAction.POLICY_CHANGE, AuditAction.POLICY_CHANGE);
+    }
+
+    @Test
+    void stateNow_suspensionOver_readsActive() {
+        admin.putPolicy(TEAM, draft(Optional.of("s")), CALLER);
+        test.teams.suspend(TEAM, Instant.parse("2026-11-11T00:00:00Z"));
+        TeamState before = admin.stateNow(admin.team(TEAM).orElseThrow());
+
+        test.clock.advance(Duration.ofDays(1));
+
+        assertThat(before).isEqualTo(TeamState.SUSPENDED);
+        assertThat(admin.stateNow(admin.team(TEAM).orElseThrow())).isEqualTo(TeamState.ACTIVE);
+    }
+
+    @Test
+    void putPrincipal_memberOfUnknownTeam_isRefused() {
+        Principal member = new Principal("arn:aws:iam::1:role/x", Role.MEMBER, Optional.of(TEAM));
+
+        assertThatThrownBy(() -> admin.putPrincipal(member, CALLER)).isInstanceOf(AdminRequestException.class);
+        assertThat(test.principals.list()).isEmpty();
+    }
+
+    @Test
+    void deletePrincipal_unknown_returnsFalseAndAuditsNothing() {
+
+        boolean deleted = admin.deletePrincipal("arn:aws:iam::1:role/none", CALLER);
+
+        assertThat(deleted).isFalse();
+        assertThat(test.audit.all()).isEmpty();
+    }
+
+    @Test
+    void audit_badToken_isRefused() {
+
+        assertThatThrownBy(() -> admin.audit(YearMonth.of(2026, 11), Optional.empty(), Optional.of("x")))
+                .isInstanceOf(AdminRequestException.class);
+    }
+
+    private static PolicyDraft draft(Optional<String> secret) {
+        return new PolicyDraft(
+                List.of(GpuName.of("A100")),
+                2,
+                Money.ofDollars("10"),
+                Money.ofDollars("1"),
+                Policy.DEFAULT_MIN_RELIABILITY,
+                secret,
+                BreachAction.STOP,
+                Optional.empty(),
+                Policy.DEFAULT_ALERT_THRESHOLDS,
+                Optional.empty(),
+                Policy.DEFAULT_MAX_LOADING_MINUTES);
+    }
+}
