@@ -269,7 +269,7 @@ final class Provisioning {
 
         private Optional<Outcome<Admitted>> admit(Usage usage, VastOffer offer) {
             List<Assessment> assessments = usage.assess(
-                    usage.burns(-1), offer.dphTotal(), platform.config().sweepInterval());
+                    usage.burns(), offer.dphTotal(), platform.config().sweepInterval());
             Optional<Assessment> exceeded =
                     assessments.stream().filter(a -> !a.fits()).findFirst();
             if (exceeded.isPresent()) {

@@ -99,7 +99,7 @@ final class Starting {
                     "instance %d runs at %s/h, above the price cap of %s/h"
                             .formatted(id, instance.dphTotal(), policy.maxDph()));
         }
-        List<Burn> burns = new ArrayList<>(usage.burns(id));
+        List<Burn> burns = new ArrayList<>(usage.burnsExcept(id));
         burns.add(new Burn(Usage.admissionRate(instance), instance.accruedUntil(), Optional.of(now)));
         Optional<Assessment> exceeded =
                 usage.assess(burns, instance.dphTotal(), platform.config().sweepInterval()).stream()

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What a team holds and has spent at one moment: the facts an admission decision is based on.
@@ -107,16 +108,29 @@ record Usage(
     }
 
     /**
-     * What burns unaccrued: every instance from where it is accrued up to and every reservation from when it was
-     * made, except one instance (the one being started, which the caller counts itself).
+     * What burns unaccrued: every instance from where it is accrued up to, and every reservation from when it was
+     * made.
      *
-     * @param exceptInstance the instance to leave out, or a negative id for none
      * @return the burns
      */
-    List<Burn> burns(long exceptInstance) {
+    List<Burn> burns() {
+        return burnsExcept(OptionalLong.empty());
+    }
+
+    /**
+     * What burns unaccrued, leaving out one instance (the one being started, which the caller counts itself).
+     *
+     * @param instanceId the instance to leave out
+     * @return the burns
+     */
+    List<Burn> burnsExcept(long instanceId) {
+        return burnsExcept(OptionalLong.of(instanceId));
+    }
+
+    private List<Burn> burnsExcept(OptionalLong left) {
         List<Burn> burns = new ArrayList<>();
         for (Instance instance : instances) {
-            if (instance.id() != exceptInstance) {
+            if (left.isEmpty() || instance.id() != left.getAsLong()) {
                 burns.add(Burn.untilHorizon(admissionRate(instance), instance.accruedUntil()));
             }
         }

@@ -14,9 +14,12 @@ import dev.vastguard.money.Money;
 import dev.vastguard.outcome.DenialCode;
 import dev.vastguard.outcome.Outcome;
 import dev.vastguard.testing.FakeVast.Operation;
+import dev.vastguard.vast.OfferQuery;
 import dev.vastguard.vast.VastApiException;
 import dev.vastguard.vast.VastAuthException;
 import dev.vastguard.vast.VastClientException;
+import dev.vastguard.vast.VastClientFactory;
+import dev.vastguard.vast.VastOffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ProvisioningTest {
@@ -261,6 +265,28 @@ class ProvisioningTest {
         Outcome<Instance> outcome = kit.service().provision(command("RTX_4090"));
 
         assertThat(denied(outcome, DenialCode.BUDGET_EXHAUSTED).detail()).contains("no allowed offer would fit");
+    }
+
+    @Test
+    void provision_searchForAHintFails_stillAnswersBudgetExhausted() {
+        kit = new InstanceTestKit(aPolicy().dailyBudget("0.05").build());
+        kit.at("2026-11-10T10:00:00Z");
+        kit.fakes.vast.offer(1, "RTX 4090", 1, "0.25");
+        AtomicInteger searches = new AtomicInteger();
+        VastClientFactory failsSecondSearch = key -> new ForwardingVastClient(kit.fakes.vast.forKey(key)) {
+            @Override
+            public List<VastOffer> searchOffers(OfferQuery query) {
+                if (searches.incrementAndGet() > 1) {
+                    throw new VastApiException("search offers: HTTP 429", 429, null);
+                }
+                return super.searchOffers(query);
+            }
+        };
+
+        Outcome<Instance> outcome = kit.service(failsSecondSearch).provision(command("RTX_4090"));
+
+        assertThat(denied(outcome, DenialCode.BUDGET_EXHAUSTED).detail())
+                .contains("no cheaper offer could be looked up");
     }
 
     @Test
