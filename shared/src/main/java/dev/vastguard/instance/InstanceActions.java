@@ -75,25 +75,20 @@ final class InstanceActions {
             return notFound(id);
         }
         Instance instance = found.get();
-        switch (instance.status()) {
-            case DESTROYED -> {
-                return destroyedState(id);
-            }
-            case STOPPED -> {
-                return Outcome.ok(instance);
-            }
-            case PROVISIONING, RUNNING, UNKNOWN -> {
-                // stopped below
-            }
+        if (instance.status() == InstanceStatus.DESTROYED) {
+            return destroyedState(id);
+        }
+        if (instance.status() == InstanceStatus.STOPPED) {
+            return Outcome.ok(instance);
         }
         teams.client(teams.load(team)).stopInstance(id);
         Instance stopped = settlement.settle(instance, InstanceStatus.STOPPED, now());
         audits.record(
                 new Actor(team, principal),
-                new Entry(
+                Entry.of(
                         AuditAction.STOP,
-                        Optional.of(id),
-                        Optional.of(stopped.storageDph()),
+                        id,
+                        stopped.storageDph(),
                         "stopped %s x%d; storage goes on at %s/h"
                                 .formatted(stopped.gpuName(), stopped.numGpus(), stopped.storageDph())));
         LOG.info("stopped instance {} of team {}", id, team);
