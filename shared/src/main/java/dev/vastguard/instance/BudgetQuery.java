@@ -1,0 +1,57 @@
+package dev.vastguard.instance;
+
+import dev.vastguard.money.Money;
+import dev.vastguard.platform.Platform;
+import dev.vastguard.team.Policy;
+import dev.vastguard.team.Team;
+import dev.vastguard.team.TeamId;
+import dev.vastguard.team.TeamState;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/** Reads a team's budget figures for {@code GET /budget}. */
+final class BudgetQuery {
+
+    private final Platform platform;
+    private final TeamAccess teams;
+
+    BudgetQuery(Platform platform) {
+        this.platform = platform;
+        this.teams = new TeamAccess(platform);
+    }
+
+    BudgetView budget(TeamId id) {
+        Instant now = platform.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+        Team team = teams.load(id);
+        Usage usage = Usage.read(platform, team, now);
+        Policy policy = team.policy();
+        Money remainingToday = policy.dailyBudget().minus(usage.daySpend()).atLeastZero();
+        boolean suspended = team.isSuspendedAt(now);
+        Money burnRate = usage.burnRate();
+        Optional<BudgetView.Monthly> monthly = policy.monthlyBudget().map(budget -> {
+            Money spent = usage.monthSpend().orElse(Money.ZERO);
+            Money remaining = budget.minus(spent).atLeastZero();
+            Money tighter = remaining.compareTo(remainingToday) < 0 ? remaining : remainingToday;
+            return new BudgetView.Monthly(
+                    YearMonth.from(usage.today()),
+                    budget,
+                    spent,
+                    remaining,
+                    Admission.runsOutAt(now, tighter, burnRate));
+        });
+        return new BudgetView(
+                id,
+                usage.today(),
+                policy.dailyBudget(),
+                usage.daySpend(),
+                remainingToday,
+                suspended ? TeamState.SUSPENDED : TeamState.ACTIVE,
+                suspended ? team.suspendedUntil() : Optional.empty(),
+                policy.maxInstances(),
+                usage.slotsTaken(),
+                burnRate,
+                monthly);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.vastguard.instance;
+
+import dev.vastguard.audit.AuditAction;
+import dev.vastguard.instance.Audits.Actor;
+import dev.vastguard.instance.Audits.Entry;
+import dev.vastguard.outcome.DenialCode;
+import dev.vastguard.outcome.Outcome;
+import dev.vastguard.platform.Platform;
+import dev.vastguard.team.TeamId;
+import dev.vastguard.vast.VastApiException;
+import dev.vastguard.vast.VastClient;
+import dev.vastguard.vast.VastInstance;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reads, stops and destroys a team's instances. */
+final class InstanceActions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InstanceActions.class);
+
+    private final Platform platform;
+    private final TeamAccess teams;
+    private final Settlement settlement;
+    private final Audits audits;
+
+    InstanceActions(Platform platform) {
+        this.platform = platform;
+        this.teams = new TeamAccess(platform);
+        this.settlement = new Settlement(platform.instances());
+        this.audits = new Audits(platform.audit(), platform.clock());
+    }
+
+    List<Instance> list(TeamId team) {
+        return platform.instances().list(team).stream()
+                .filter(Instance::holdsSlot)
+                .toList();
+    }
+
+    Outcome<Instance> get(TeamId team, long id) {
+        return platform.instances().find(team, id).map(Outcome::ok).orElseGet(() -> notFound(id));
+    }
+
+    Outcome<Instance> destroy(TeamId team, String principal, long id) {
+        Optional<Instance> found = platform.instances().find(team, id);
+        if (found.isEmpty()) {
+            return notFound(id);
+        }
+        Instance instance = found.get();
+        if (instance.status() == InstanceStatus.DESTROYED) {
+            return Outcome.ok(instance);
+        }
+        VastClient client = teams.client(teams.load(team));
+        client.destroyInstance(id);
+        confirmGone(client, id);
+        Instance destroyed = settlement.settle(instance, InstanceStatus.DESTROYED, now());
+        audits.record(
+                new Actor(team, principal),
+                Entry.of(
+                        AuditAction.DESTROY,
+                        id,
+                        destroyed.accruedCost(),
+                        "destroyed %s x%d; final cost %s"
+                                .formatted(destroyed.gpuName(), destroyed.numGpus(), destroyed.accruedCost())));
+        LOG.info("destroyed instance {} of team {}", id, team);
+        return Outcome.ok(destroyed);
+    }
+
+    Outcome<Instance> stop(TeamId team, String principal, long id) {
+        Optional<Instance> found = platform.instances().find(team, id);
+        if (found.isEmpty()) {
+            return notFound(id);
+        }
+        Instance instance = found.get();
+        if (instance.status() == InstanceStatus.DESTROYED) {
+            return destroyedState(id);
+        }
+        if (instance.status() == InstanceStatus.STOPPED) {
+            return Outcome.ok(instance);
+        }
+        teams.client(teams.load(team)).stopInstance(id);
+        Instance stopped = settlement.settle(instance, InstanceStatus.STOPPED, now());
+        audits.record(
+                new Actor(team, principal),
+                Entry.of(
+                        AuditAction.STOP,
+                        id,
+                        stopped.storageDph(),
+                        "stopped %s x%d; storage goes on at %s/h"
+                                .formatted(stopped.gpuName(), stopped.numGpus(), stopped.storageDph())));
+        LOG.info("stopped instance {} of team {}", id, team);
+        return Outcome.ok(stopped);
+    }
+
+    /** Makes sure Vast.ai no longer runs the instance, so it is never recorded as destroyed while it still bills. */
+    private static void confirmGone(VastClient client, long id) {
+        Optional<VastInstance> shown = client.showInstance(id);
+        boolean stillThere = shown.isPresent()
+                && !shown.get()
+                        .actualStatus()
+                        .filter("destroyed"::equalsIgnoreCase)
+                        .isPresent();
+        if (stillThere) {
+            throw new VastApiException(
+                    "destroy instance " + id + ": destroy not confirmed, Vast.ai still lists the instance", 502, null);
+        }
+    }
+
+    private Instant now() {
+        return platform.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    static <T> Outcome<T> notFound(long id) {
+        return Outcome.denied(DenialCode.NOT_FOUND, "the team has no instance " + id);
+    }
+
+    static <T> Outcome<T> destroyedState(long id) {
+        return Outcome.denied(DenialCode.INVALID_STATE, "instance " + id + " is destroyed");
+    }
+}
