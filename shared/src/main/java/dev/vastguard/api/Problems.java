@@ -1,6 +1,7 @@
 package dev.vastguard.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vastguard.instance.AdmissionContentionException;
 import dev.vastguard.outcome.DenialCode;
 import dev.vastguard.secrets.MissingSecretException;
 import dev.vastguard.vast.VastApiException;
@@ -113,7 +114,9 @@ final class Problems {
             case VastClientException e -> unavailable("Vast.ai could not be reached");
             case MissingSecretException e ->
                 of(502, "vast_error", e.getMessage() + "; an admin must store the team's Vast.ai key in it");
-            // TODO(#2): map AdmissionContentionException (admission kept losing races) to 503 with Retry-After.
+            case AdmissionContentionException e ->
+                // The contract has one 503 code; the detail says it is the team's own traffic, not Vast.ai.
+                unavailable("too many requests for this team are being admitted at once");
             default -> internalError(failure, requestId, route);
         };
     }

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vastguard.instance.AdmissionContentionException;
 import dev.vastguard.outcome.DenialCode;
 import dev.vastguard.principal.Principal;
 import dev.vastguard.principal.Role;
@@ -209,7 +210,12 @@ class ApiRouterTest {
                         new MissingSecretException("vastguard/teams/data-science/vast-api-key", null),
                         502,
                         "vast_error",
-                        false));
+                        false),
+                Arguments.of(
+                        new AdmissionContentionException("admission kept losing races"),
+                        503,
+                        "vast_unavailable",
+                        true));
     }
 
     @ParameterizedTest(name = "{0}")
