@@ -8,6 +8,7 @@ import dev.vastguard.api.ApiRouter;
 import dev.vastguard.instance.DefaultInstanceService;
 import dev.vastguard.platform.Platform;
 import dev.vastguard.platform.PlatformFactory;
+import dev.vastguard.sweep.RefreshingInstanceService;
 
 /**
  * The team API function behind API Gateway (REST API, IAM auth, role {@code member}): {@code GET /offers},
@@ -29,7 +30,8 @@ public final class TeamApiHandler implements RequestHandler<APIGatewayProxyReque
      * @param platform the platform
      */
     public TeamApiHandler(Platform platform) {
-        this(ApiRouter.forTeams(new DefaultInstanceService(platform), platform));
+        this(ApiRouter.forTeams(
+                new RefreshingInstanceService(new DefaultInstanceService(platform), platform), platform));
     }
 
     TeamApiHandler(ApiRouter router) {
