@@ -76,7 +76,8 @@ public final class AwsResources {
             if (region == null || Region.US_EAST_1.equals(region)) {
                 s3.createBucket(r -> r.bucket(bucket));
             } else {
-                s3.createBucket(r -> r.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint(region.id())));
+                s3.createBucket(
+                        r -> r.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint(region.id())));
             }
         } catch (BucketAlreadyOwnedByYouException e) {
             LOG.debug("Bucket {} was created concurrently", bucket);
@@ -120,11 +121,11 @@ public final class AwsResources {
     }
 
     /** One table of the schema: string keys, pay per request, and the audit table's {@code by-team} index. */
-    private record TableSpec(String name, String partitionKey, Optional<String> sortKey, boolean byTeamIndex, boolean ttl) {
+    private record TableSpec(
+            String name, String partitionKey, Optional<String> sortKey, boolean byTeamIndex, boolean ttl) {
 
         CreateTableRequest request() {
-            List<KeySchemaElement> keys = sortKey
-                    .map(sk -> List.of(hash(partitionKey), range(sk)))
+            List<KeySchemaElement> keys = sortKey.map(sk -> List.of(hash(partitionKey), range(sk)))
                     .orElseGet(() -> List.of(hash(partitionKey)));
             CreateTableRequest.Builder builder = CreateTableRequest.builder()
                     .tableName(name)
@@ -138,19 +139,24 @@ public final class AwsResources {
                                 .projection(p -> p.projectionType(ProjectionType.ALL))
                                 .build());
             } else {
-                builder.attributeDefinitions(keys.stream()
-                        .map(k -> string(k.attributeName()))
-                        .toList());
+                builder.attributeDefinitions(
+                        keys.stream().map(k -> string(k.attributeName())).toList());
             }
             return builder.build();
         }
 
         private static KeySchemaElement hash(String attribute) {
-            return KeySchemaElement.builder().attributeName(attribute).keyType(KeyType.HASH).build();
+            return KeySchemaElement.builder()
+                    .attributeName(attribute)
+                    .keyType(KeyType.HASH)
+                    .build();
         }
 
         private static KeySchemaElement range(String attribute) {
-            return KeySchemaElement.builder().attributeName(attribute).keyType(KeyType.RANGE).build();
+            return KeySchemaElement.builder()
+                    .attributeName(attribute)
+                    .keyType(KeyType.RANGE)
+                    .build();
         }
 
         private static AttributeDefinition string(String attribute) {

@@ -88,6 +88,7 @@ public final class PlatformFactory {
                 new S3ReportStore(clients.s3(), config.reportsBucket()));
     }
 
+    @SuppressWarnings("UnusedVariable") // read once the line below is switched to the HTTP client
     private static VastClientFactory vastClients(Config config) {
         // MERGE(lead): replace this line with `return HttpVastClientFactory.create(config);` once the Vast.ai
         // client branch is merged; until then calls to Vast.ai fail loudly instead of silently doing nothing.

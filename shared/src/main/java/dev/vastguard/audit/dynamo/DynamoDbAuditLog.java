@@ -44,8 +44,8 @@ public final class DynamoDbAuditLog implements AuditLog {
 
     @Override
     public AuditPage read(YearMonth month, Optional<TeamId> team, Optional<String> nextToken) {
-        Map<String, String> fixed = team.map(t -> Map.of(
-                        AuditItem.MONTH, month.toString(), AuditItem.TEAM_MONTH, AuditItem.teamMonth(t, month)))
+        Map<String, String> fixed = team.map(t ->
+                        Map.of(AuditItem.MONTH, month.toString(), AuditItem.TEAM_MONTH, AuditItem.teamMonth(t, month)))
                 .orElse(Map.of(AuditItem.MONTH, month.toString()));
         String partition = team.map(t -> AuditItem.teamMonth(t, month)).orElse(month.toString());
         QueryEnhancedRequest request = QueryEnhancedRequest.builder()

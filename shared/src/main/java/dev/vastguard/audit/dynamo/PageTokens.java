@@ -44,7 +44,8 @@ final class PageTokens {
     static Map<String, AttributeValue> decode(String token, Map<String, String> fixed, String free) {
         Map<String, String> strings;
         try {
-            strings = JSON.readValue(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8), STRING_MAP);
+            strings = JSON.readValue(
+                    new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8), STRING_MAP);
         } catch (IllegalArgumentException | JsonProcessingException e) {
             throw new IllegalArgumentException("invalid page token", e);
         }

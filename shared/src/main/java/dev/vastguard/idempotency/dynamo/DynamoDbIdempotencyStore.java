@@ -114,8 +114,8 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     }
 
     private Optional<Map<String, AttributeValue>> read(String pk) {
-        Map<String, AttributeValue> item = dynamo.getItem(r ->
-                        r.tableName(tableName).key(key(pk)).consistentRead(true))
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        r -> r.tableName(tableName).key(key(pk)).consistentRead(true))
                 .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
@@ -129,7 +129,9 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
         }
         AttributeValue claimedAt = existing.get(CLAIMED_AT);
         boolean abandoned = claimedAt != null
-                && !Instant.ofEpochSecond(Long.parseLong(claimedAt.n())).plus(ABANDONED_AFTER).isAfter(now);
+                && !Instant.ofEpochSecond(Long.parseLong(claimedAt.n()))
+                        .plus(ABANDONED_AFTER)
+                        .isAfter(now);
         return abandoned && takeOver(pk, claimedAt, now) ? new Claimed() : new InProgress();
     }
 
@@ -139,8 +141,8 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
                     .key(key(pk))
                     .conditionExpression("#status = :inProgress AND #claimedAt = :previous")
                     .updateExpression("SET #claimedAt = :now, #expires = :expires")
-                    .expressionAttributeNames(Map.of(
-                            "#status", STATUS, "#claimedAt", CLAIMED_AT, "#expires", EXPIRES_AT))
+                    .expressionAttributeNames(
+                            Map.of("#status", STATUS, "#claimedAt", CLAIMED_AT, "#expires", EXPIRES_AT))
                     .expressionAttributeValues(Map.of(
                             ":inProgress", AttributeValue.fromS(IN_PROGRESS),
                             ":previous", previousClaim,

@@ -35,12 +35,13 @@ final class AccrualWrites {
 
     List<TransactWriteItem> of(Accrual accrual) {
         if (accrual.days().size() > MAX_DAYS) {
-            throw new IllegalArgumentException(
-                    "an accrual may span at most " + MAX_DAYS + " days; split it, got " + accrual.days().size());
+            throw new IllegalArgumentException("an accrual may span at most " + MAX_DAYS + " days; split it, got "
+                    + accrual.days().size());
         }
         SortedMap<LocalDate, DayCost> days = mergeDays(accrual.days());
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(instanceUpdate(accrual, days.values().stream().map(DayCost::cost).reduce(Money.ZERO, Money::plus)));
+        writes.add(instanceUpdate(
+                accrual, days.values().stream().map(DayCost::cost).reduce(Money.ZERO, Money::plus)));
         SortedMap<YearMonth, Money> months = new TreeMap<>();
         for (DayCost day : days.values()) {
             writes.add(lineUpdate(accrual, day));
@@ -57,18 +58,21 @@ final class AccrualWrites {
             if (day.gpuSeconds() == 0 && day.storageSeconds() == 0 && day.cost().micros() == 0) {
                 continue;
             }
-            merged.merge(day.day(), day, (a, b) -> new DayCost(
-                    a.day(),
-                    a.gpuSeconds() + b.gpuSeconds(),
-                    a.storageSeconds() + b.storageSeconds(),
-                    a.cost().plus(b.cost())));
+            merged.merge(
+                    day.day(),
+                    day,
+                    (a, b) -> new DayCost(
+                            a.day(),
+                            a.gpuSeconds() + b.gpuSeconds(),
+                            a.storageSeconds() + b.storageSeconds(),
+                            a.cost().plus(b.cost())));
         }
         return merged;
     }
 
     private TransactWriteItem instanceUpdate(Accrual accrual, Money total) {
-        Map<String, String> names = new HashMap<>(Map.of(
-                "#until", InstanceKeys.ACCRUED_UNTIL, "#accrued", InstanceKeys.ACCRUED_MICROS));
+        Map<String, String> names =
+                new HashMap<>(Map.of("#until", InstanceKeys.ACCRUED_UNTIL, "#accrued", InstanceKeys.ACCRUED_MICROS));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":from", number(accrual.from().getEpochSecond()),
                 ":to", number(accrual.to().getEpochSecond()),

@@ -63,8 +63,8 @@ public final class DynamoDbInstanceRepository implements InstanceRepository {
 
     @Override
     public Optional<Instance> find(TeamId team, long id) {
-        InstanceItem item = instances.getItem(r -> r.key(key(team, InstanceKeys.instance(id)))
-                .consistentRead(true));
+        InstanceItem item = instances.getItem(
+                r -> r.key(key(team, InstanceKeys.instance(id))).consistentRead(true));
         return Optional.ofNullable(item).map(InstanceItem::toInstance);
     }
 
@@ -189,8 +189,8 @@ public final class DynamoDbInstanceRepository implements InstanceRepository {
         if (expected.isPresent()) {
             update.conditionExpression("#version = :expected")
                     .updateExpression("SET #version = :next")
-                    .expressionAttributeValues(Map.of(
-                            ":expected", number(expected.get()), ":next", number(expected.get() + 1)));
+                    .expressionAttributeValues(
+                            Map.of(":expected", number(expected.get()), ":next", number(expected.get() + 1)));
         } else {
             update.conditionExpression("attribute_exists(#version)")
                     .updateExpression("ADD #version :one")
@@ -201,9 +201,7 @@ public final class DynamoDbInstanceRepository implements InstanceRepository {
 
     private TransactWriteItem daySpendCheck(TeamId team, LocalDate day, Money expected) {
         // No item yet means nothing was spent that day, which only matches an expectation of zero.
-        String condition = expected.micros() == 0
-                ? "attribute_not_exists(#cost) OR #cost = :spent"
-                : "#cost = :spent";
+        String condition = expected.micros() == 0 ? "attribute_not_exists(#cost) OR #cost = :spent" : "#cost = :spent";
         return TransactWriteItem.builder()
                 .conditionCheck(ConditionCheck.builder()
                         .tableName(tables.ledger())

@@ -48,8 +48,8 @@ public final class DynamoDbTeamRepository implements TeamRepository {
 
     @Override
     public Optional<Team> find(TeamId id) {
-        TeamItem item = table.getItem(r ->
-                r.key(Key.builder().partitionValue(id.value()).build()).consistentRead(true));
+        TeamItem item = table.getItem(
+                r -> r.key(Key.builder().partitionValue(id.value()).build()).consistentRead(true));
         return Optional.ofNullable(item).map(TeamItem::toTeam);
     }
 
@@ -105,7 +105,8 @@ public final class DynamoDbTeamRepository implements TeamRepository {
         values.put(":active", AttributeValue.fromS(TeamState.ACTIVE.wireName()));
         sets.add("#version = if_not_exists(#version, :zero)");
         sets.add("#state = if_not_exists(#state, :active)");
-        String text = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+        String text =
+                "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
         return new Expression(text, names, values);
     }
 
@@ -135,7 +136,8 @@ public final class DynamoDbTeamRepository implements TeamRepository {
 
     private boolean conditionalUpdate(
             TeamId id, String updateExpression, String condition, Map<String, AttributeValue> values) {
-        Map<String, String> names = new HashMap<>(Map.of("#team", TeamTable.PK, "#state", STATE, "#until", SUSPENDED_UNTIL));
+        Map<String, String> names =
+                new HashMap<>(Map.of("#team", TeamTable.PK, "#state", STATE, "#until", SUSPENDED_UNTIL));
         if (updateExpression.contains("#version")) {
             names.put("#version", TeamTable.VERSION);
         }

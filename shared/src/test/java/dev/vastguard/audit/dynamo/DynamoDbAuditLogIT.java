@@ -33,7 +33,8 @@ class DynamoDbAuditLogIT {
 
     @BeforeAll
     static void recordEvents() {
-        log = new DynamoDbAuditLog(AwsFixture.clients().enhanced(), AwsFixture.freshTables().audit());
+        log = new DynamoDbAuditLog(
+                AwsFixture.clients().enhanced(), AwsFixture.freshTables().audit());
         november = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
             // Alternating sub-second and whole-second times check that the sort key orders like the instants.
@@ -114,7 +115,9 @@ class DynamoDbAuditLogIT {
 
     @Test
     void read_tokenOfAnotherQuery_throwsIllegalArgument() {
-        String teamToken = log.read(NOVEMBER, Optional.of(RED), Optional.empty()).nextToken().orElseThrow();
+        String teamToken = log.read(NOVEMBER, Optional.of(RED), Optional.empty())
+                .nextToken()
+                .orElseThrow();
 
         assertThatThrownBy(() -> log.read(NOVEMBER, Optional.empty(), Optional.of(teamToken)))
                 .isInstanceOf(IllegalArgumentException.class);

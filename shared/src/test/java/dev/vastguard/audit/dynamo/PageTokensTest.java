@@ -25,7 +25,8 @@ class PageTokensTest {
 
     @Test
     void encode_anyKey_isUrlSafeWithoutPadding() {
-        String token = PageTokens.encode(Map.of("month", AttributeValue.fromS("2026-11"), "sk", AttributeValue.fromS("?>")));
+        String token =
+                PageTokens.encode(Map.of("month", AttributeValue.fromS("2026-11"), "sk", AttributeValue.fromS("?>")));
 
         assertThat(token).matches("[A-Za-z0-9_-]+");
     }

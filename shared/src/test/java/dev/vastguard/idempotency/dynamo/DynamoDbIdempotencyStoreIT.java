@@ -27,7 +27,8 @@ class DynamoDbIdempotencyStoreIT {
 
     @BeforeAll
     static void createTables() {
-        store = new DynamoDbIdempotencyStore(AwsFixture.clients().dynamoDb(), AwsFixture.freshTables().idempotency());
+        store = new DynamoDbIdempotencyStore(
+                AwsFixture.clients().dynamoDb(), AwsFixture.freshTables().idempotency());
     }
 
     @Test

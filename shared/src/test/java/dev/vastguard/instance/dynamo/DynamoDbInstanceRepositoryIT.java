@@ -245,7 +245,8 @@ class DynamoDbInstanceRepositoryIT {
         assertThat(repository.find(team, 501)).contains(before);
         assertThat(ledger.daySpend(team, DAY)).isEqualTo(InstanceFixtures.DPH);
         assertThat(ledger.monthSpend(team, YearMonth.of(2026, 11))).isEqualTo(InstanceFixtures.DPH);
-        assertThat(ledger.lines(team, YearMonth.of(2026, 11))).singleElement()
+        assertThat(ledger.lines(team, YearMonth.of(2026, 11)))
+                .singleElement()
                 .satisfies(line -> assertThat(line.gpuSeconds()).isEqualTo(3600));
     }
 
@@ -255,8 +256,14 @@ class DynamoDbInstanceRepositoryIT {
         Instant evening = Instant.parse("2026-11-10T23:00:00Z");
         repository.adopt(adopted(instance(team, 502, evening)));
         Money half = Money.forSeconds(InstanceFixtures.DPH, 3600);
-        Accrual accrual = new Accrual(team, 502, "RTX 4090", 1, evening, evening.plusSeconds(7200), List.of(
-                new DayCost(DAY, 3600, 0, half), new DayCost(DAY.plusDays(1), 3600, 0, half)),
+        Accrual accrual = new Accrual(
+                team,
+                502,
+                "RTX 4090",
+                1,
+                evening,
+                evening.plusSeconds(7200),
+                List.of(new DayCost(DAY, 3600, 0, half), new DayCost(DAY.plusDays(1), 3600, 0, half)),
                 Optional.empty());
 
         Optional<Instance> after = repository.applyAccrual(accrual);
@@ -275,16 +282,24 @@ class DynamoDbInstanceRepositoryIT {
         TeamId team = newTeam();
         Instant lastHour = Instant.parse("2026-11-30T23:00:00Z");
         repository.adopt(adopted(instance(team, 503, lastHour)));
-        Accrual accrual = new Accrual(team, 503, "RTX 4090", 1, lastHour, lastHour.plusSeconds(7200), List.of(
-                new DayCost(LocalDate.parse("2026-11-30"), 0, 3600, Money.ofMicros(20_000)),
-                new DayCost(LocalDate.parse("2026-12-01"), 0, 3600, Money.ofMicros(20_000))),
+        Accrual accrual = new Accrual(
+                team,
+                503,
+                "RTX 4090",
+                1,
+                lastHour,
+                lastHour.plusSeconds(7200),
+                List.of(
+                        new DayCost(LocalDate.parse("2026-11-30"), 0, 3600, Money.ofMicros(20_000)),
+                        new DayCost(LocalDate.parse("2026-12-01"), 0, 3600, Money.ofMicros(20_000))),
                 Optional.empty());
 
         repository.applyAccrual(accrual);
 
         assertThat(ledger.monthSpend(team, YearMonth.of(2026, 11))).isEqualTo(Money.ofMicros(20_000));
         assertThat(ledger.monthSpend(team, YearMonth.of(2026, 12))).isEqualTo(Money.ofMicros(20_000));
-        assertThat(ledger.lines(team, YearMonth.of(2026, 12))).singleElement()
+        assertThat(ledger.lines(team, YearMonth.of(2026, 12)))
+                .singleElement()
                 .satisfies(line -> assertThat(line.storageSeconds()).isEqualTo(3600));
     }
 
@@ -293,8 +308,8 @@ class DynamoDbInstanceRepositoryIT {
         TeamId team = newTeam();
         repository.adopt(adopted(instance(team, 504, NOON)));
         Instant end = NOON.plusSeconds(600);
-        Accrual accrual = new Accrual(team, 504, "RTX 4090", 1, NOON, end, List.of(),
-                Optional.of(InstanceStatus.DESTROYED));
+        Accrual accrual =
+                new Accrual(team, 504, "RTX 4090", 1, NOON, end, List.of(), Optional.of(InstanceStatus.DESTROYED));
 
         Optional<Instance> after = repository.applyAccrual(accrual);
 
@@ -324,8 +339,8 @@ class DynamoDbInstanceRepositoryIT {
         List<DayCost> days = IntStream.range(0, 31)
                 .mapToObj(i -> new DayCost(DAY.plusDays(i), 86_400, 0, Money.ofDollars("1")))
                 .toList();
-        Accrual accrual = new Accrual(team, 1, "RTX 4090", 1, NOON, NOON.plus(Duration.ofDays(31)), days,
-                Optional.empty());
+        Accrual accrual =
+                new Accrual(team, 1, "RTX 4090", 1, NOON, NOON.plus(Duration.ofDays(31)), days, Optional.empty());
 
         assertThatThrownBy(() -> repository.applyAccrual(accrual)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -334,7 +349,8 @@ class DynamoDbInstanceRepositoryIT {
         while (true) {
             long version = teams.find(team).orElseThrow().version();
             Money spent = ledger.daySpend(team, DAY);
-            int held = repository.list(team).size() + repository.reservations(team).size();
+            int held =
+                    repository.list(team).size() + repository.reservations(team).size();
             if (held >= limit) {
                 return false;
             }
@@ -355,9 +371,20 @@ class DynamoDbInstanceRepositoryIT {
     }
 
     private static Instance adopted(Instance instance) {
-        return new Instance(instance.team(), instance.id(), instance.gpuName(), instance.numGpus(),
-                instance.dphTotal(), instance.storageDph(), instance.status(), instance.label(), instance.tag(),
-                instance.createdAt(), instance.accruedCost(), instance.accruedUntil(), true,
+        return new Instance(
+                instance.team(),
+                instance.id(),
+                instance.gpuName(),
+                instance.numGpus(),
+                instance.dphTotal(),
+                instance.storageDph(),
+                instance.status(),
+                instance.label(),
+                instance.tag(),
+                instance.createdAt(),
+                instance.accruedCost(),
+                instance.accruedUntil(),
+                true,
                 instance.destroyedAt());
     }
 
@@ -367,8 +394,15 @@ class DynamoDbInstanceRepositoryIT {
     }
 
     private static Accrual oneHour(TeamId team, long id) {
-        return new Accrual(team, id, "RTX 4090", 1, NOON, NOON.plusSeconds(3600),
-                List.of(new DayCost(DAY, 3600, 0, InstanceFixtures.DPH)), Optional.empty());
+        return new Accrual(
+                team,
+                id,
+                "RTX 4090",
+                1,
+                NOON,
+                NOON.plusSeconds(3600),
+                List.of(new DayCost(DAY, 3600, 0, InstanceFixtures.DPH)),
+                Optional.empty());
     }
 
     private static Map<String, AttributeValue> rawInstance(TeamId team, long id) {
