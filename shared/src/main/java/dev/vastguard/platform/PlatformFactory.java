@@ -1,16 +1,107 @@
 package dev.vastguard.platform;
 
-/** Builds the {@link Platform} from the environment. Placeholder until the AWS implementations land. */
+import dev.vastguard.audit.dynamo.DynamoDbAuditLog;
+import dev.vastguard.config.Config;
+import dev.vastguard.idempotency.dynamo.DynamoDbIdempotencyStore;
+import dev.vastguard.instance.dynamo.DynamoDbInstanceRepository;
+import dev.vastguard.ledger.dynamo.DynamoDbLedger;
+import dev.vastguard.notify.LoggingNotifier;
+import dev.vastguard.notify.Notifier;
+import dev.vastguard.notify.SnsNotifier;
+import dev.vastguard.principal.dynamo.DynamoDbPrincipalRepository;
+import dev.vastguard.report.S3ReportStore;
+import dev.vastguard.secrets.SecretsManagerKeyProvider;
+import dev.vastguard.team.dynamo.DynamoDbTeamRepository;
+import dev.vastguard.vast.HttpVastClientFactory;
+import dev.vastguard.vast.VastClientFactory;
+import java.time.Clock;
+
+/** Builds the {@link Platform} on AWS: DynamoDB repositories, Secrets Manager keys, SNS alerts and the S3 bucket. */
 public final class PlatformFactory {
 
     private PlatformFactory() {}
 
     /**
-     * Builds the platform for a Lambda container.
+     * Builds the platform of a Lambda container from its environment, with the system clock.
      *
      * @return the platform
+     * @throws IllegalStateException if the environment is incomplete (see {@link Config#fromEnvironment()})
      */
     public static Platform fromEnvironment() {
-        throw new UnsupportedOperationException("wired when the persistence layer lands");
+        Config config = Config.fromEnvironment();
+        AwsClients clients = AwsClients.create();
+        return create(config, Clock.systemUTC(), notifier(config, clients), vastClients(config), clients);
+    }
+
+    /**
+     * Builds the platform with a given clock and notifier (the local runner and tests).
+     *
+     * @param config the configuration
+     * @param clock the clock every decision reads
+     * @param notifier where notifications go
+     * @return the platform
+     */
+    public static Platform create(Config config, Clock clock, Notifier notifier) {
+        return create(config, clock, notifier, vastClients(config));
+    }
+
+    /**
+     * Builds the platform with a given clock, notifier and Vast.ai client factory.
+     *
+     * @param config the configuration
+     * @param clock the clock every decision reads
+     * @param notifier where notifications go
+     * @param vast the Vast.ai client factory (a stub in tests)
+     * @return the platform
+     */
+    public static Platform create(Config config, Clock clock, Notifier notifier, VastClientFactory vast) {
+        return create(config, clock, notifier, vast, AwsClients.create());
+    }
+
+    /**
+     * The notifier a configuration asks for: the SNS alert topic if one is set, otherwise the log.
+     *
+     * @param config the configuration
+     * @param clients the AWS clients
+     * @return the notifier
+     */
+    public static Notifier notifier(Config config, AwsClients clients) {
+        return config.alertTopicArn()
+                .<Notifier>map(arn -> new SnsNotifier(clients.sns(), arn))
+                .orElseGet(LoggingNotifier::new);
+    }
+
+    /**
+     * Builds the platform on clients the caller already made (the local runner also uses them to create its
+     * resources).
+     *
+     * @param config the configuration
+     * @param clock the clock every decision reads
+     * @param notifier where notifications go
+     * @param vast the Vast.ai client factory
+     * @param clients the AWS clients
+     * @return the platform
+     */
+    public static Platform create(
+            Config config, Clock clock, Notifier notifier, VastClientFactory vast, AwsClients clients) {
+        Config.Tables tables = config.tables();
+        return new Platform(
+                config,
+                clock,
+                new DynamoDbTeamRepository(clients.enhanced(), clients.dynamoDb(), tables.teams()),
+                new DynamoDbPrincipalRepository(clients.enhanced(), tables.principals()),
+                new DynamoDbInstanceRepository(clients.enhanced(), clients.dynamoDb(), tables),
+                new DynamoDbLedger(clients.enhanced(), tables.ledger()),
+                new DynamoDbAuditLog(clients.enhanced(), tables.audit()),
+                new DynamoDbIdempotencyStore(clients.dynamoDb(), tables.idempotency()),
+                new SecretsManagerKeyProvider(clients.secretsManager(), config.secretCacheTtl(), clock),
+                vast,
+                notifier,
+                new S3ReportStore(clients.s3(), config.reportsBucket()));
+    }
+
+    @SuppressWarnings("UnusedVariable") // read once the line below is switched to the HTTP client
+    private static VastClientFactory vastClients(Config config) {
+        return HttpVastClientFactory.create(config);
     }
 }
