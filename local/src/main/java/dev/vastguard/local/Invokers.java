@@ -36,8 +36,10 @@ final class Invokers {
 
     Map<String, Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> apiFunctions() {
         return Map.of(
-                TEAM_API, event -> teamApi.handleRequest(event, new LocalLambdaContext("vastguard-team-api")),
-                ADMIN_API, this::admin);
+                TEAM_API,
+                event -> teamApi.handleRequest(event, new LocalLambdaContext("vastguard-team-api")),
+                ADMIN_API,
+                this::admin);
     }
 
     synchronized Map<String, Object> sweep(Map<String, Object> event) {

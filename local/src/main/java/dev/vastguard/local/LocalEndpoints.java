@@ -27,7 +27,8 @@ final class LocalEndpoints {
     private final RecordingNotifier notifications;
     private final Health health;
 
-    LocalEndpoints(ObjectMapper json, LocalClock clock, LocalJobs jobs, RecordingNotifier notifications, Health health) {
+    LocalEndpoints(
+            ObjectMapper json, LocalClock clock, LocalJobs jobs, RecordingNotifier notifications, Health health) {
         this.json = json;
         this.clock = clock;
         this.jobs = jobs;
@@ -66,8 +67,8 @@ final class LocalEndpoints {
         JsonNode set = request.get("set");
         JsonNode advance = request.get("advance_seconds");
         if ((set == null) == (advance == null) || request.size() != 1) {
-            throw new IllegalArgumentException("send exactly one of {\"set\": \"<ISO instant>\"} or"
-                    + " {\"advance_seconds\": <whole seconds>}");
+            throw new IllegalArgumentException(
+                    "send exactly one of {\"set\": \"<ISO instant>\"} or" + " {\"advance_seconds\": <whole seconds>}");
         }
         if (set != null) {
             Instant before = clock.instant();

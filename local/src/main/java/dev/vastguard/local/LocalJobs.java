@@ -85,8 +85,12 @@ final class LocalJobs implements AutoCloseable {
             }
             Instant reportDue = due(now, false);
             if (reportDue != null) {
-                Map<String, Object> result = invokers.report(Map.of("job", "report", "scheduledTime", reportDue.toString()));
-                LOG.info("scheduled report for {} written: {}", YearMonth.from(reportDue.atZone(ZoneOffset.UTC).minusMonths(1)), result.get("keys"));
+                Map<String, Object> result =
+                        invokers.report(Map.of("job", "report", "scheduledTime", reportDue.toString()));
+                LOG.info(
+                        "scheduled report for {} written: {}",
+                        YearMonth.from(reportDue.atZone(ZoneOffset.UTC).minusMonths(1)),
+                        result.get("keys"));
             }
         } catch (RuntimeException e) {
             LOG.error("a scheduled job failed", e);

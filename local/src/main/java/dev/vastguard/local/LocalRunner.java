@@ -91,8 +91,8 @@ public final class LocalRunner implements AutoCloseable {
         String topicArn = AwsResources.ensureTopic(clients.sns(), TOPIC);
         RecordingNotifier notifier = new RecordingNotifier(clock, topicArn);
         notifier.forwardTo(new SnsNotifier(clients.sns(), topicArn));
-        Platform platform = PlatformFactory.create(
-                config, clock, notifier, HttpVastClientFactory.create(config), clients);
+        Platform platform =
+                PlatformFactory.create(config, clock, notifier, HttpVastClientFactory.create(config), clients);
 
         Invokers invokers = new Invokers(
                 new TeamApiHandler(platform),
@@ -186,8 +186,8 @@ public final class LocalRunner implements AutoCloseable {
             for (Seed.SeedTeam team : seed.teams()) {
                 ObjectNode policy = team.policy().deepCopy();
                 policy.put("vast_secret_id", team.secretId());
-                seedCall(invokers, "PUT", "/teams/" + team.team(), "/teams/{team}", Map.of("team", team.team()),
-                        policy);
+                seedCall(
+                        invokers, "PUT", "/teams/" + team.team(), "/teams/{team}", Map.of("team", team.team()), policy);
             }
             for (ObjectNode principal : seed.principals()) {
                 seedCall(invokers, "PUT", "/principals", "/principals", Map.of(), principal);
@@ -195,7 +195,10 @@ public final class LocalRunner implements AutoCloseable {
         } finally {
             platform.principals().delete(SEED_ADMIN);
         }
-        LOG.info("loaded {} teams and {} principals", seed.teams().size(), seed.principals().size());
+        LOG.info(
+                "loaded {} teams and {} principals",
+                seed.teams().size(),
+                seed.principals().size());
     }
 
     private void seedCall(

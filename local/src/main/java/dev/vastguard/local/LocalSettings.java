@@ -18,7 +18,12 @@ import java.util.Optional;
  * @param environment the whole environment, for finding moto_server and AWS defaults
  */
 record LocalSettings(
-        int port, Optional<URI> awsEndpoint, Optional<URI> vastApiUrl, Optional<Path> seed, Duration sweepInterval) {
+        int port,
+        Optional<URI> awsEndpoint,
+        Optional<URI> vastApiUrl,
+        Optional<Path> seed,
+        Duration sweepInterval,
+        Map<String, String> environment) {
 
     static LocalSettings fromEnvironment(Map<String, String> env) {
         return new LocalSettings(

@@ -100,7 +100,6 @@ public final class PlatformFactory {
                 new S3ReportStore(clients.s3(), config.reportsBucket()));
     }
 
-    @SuppressWarnings("UnusedVariable") // read once the line below is switched to the HTTP client
     private static VastClientFactory vastClients(Config config) {
         return HttpVastClientFactory.create(config);
     }
