@@ -1,7 +1,6 @@
 package dev.vastguard.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vastguard.config.Config;
 import dev.vastguard.notify.LoggingNotifier;
@@ -10,6 +9,7 @@ import dev.vastguard.principal.Principal;
 import dev.vastguard.principal.Role;
 import dev.vastguard.secrets.VastApiKey;
 import dev.vastguard.testing.MotoServer;
+import dev.vastguard.vast.HttpVastClientFactory;
 import dev.vastguard.vast.VastClientFactory;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,11 +44,11 @@ class PlatformFactoryIT {
     }
 
     @Test
-    void create_withoutVastFactory_failsLoudlyUntilTheClientIsWired() {
+    void create_withoutVastFactory_usesTheHttpClient() {
         Platform platform = PlatformFactory.create(config(Optional.empty()), CLOCK, new LoggingNotifier());
 
-        assertThatThrownBy(() -> platform.vast().forKey(new VastApiKey("k")))
-                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(platform.vast()).isInstanceOf(HttpVastClientFactory.class);
+        assertThat(platform.vast().forKey(new VastApiKey("k"))).isNotNull();
     }
 
     @Test
