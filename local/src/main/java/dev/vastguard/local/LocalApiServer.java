@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.vastguard.api.ApiResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -123,7 +123,13 @@ final class LocalApiServer implements AutoCloseable {
         String method = exchange.getRequestMethod();
         Optional<RouteTarget> target = routes.match(method, decode(path));
         if (target.isEmpty()) {
-            sendProblem(exchange, 404, "not_found", "no route " + method + " " + decode(path));
+            // API Gateway checks the signature before it looks for a route, so an unsigned request learns nothing.
+            String caller = exchange.getRequestHeaders().getFirst(CALLER_HEADER);
+            if (caller == null || caller.isBlank()) {
+                sendProblem(exchange, 403, "unknown_principal", "sign the request: no verified caller");
+            } else {
+                sendProblem(exchange, 404, "not_found", "no route " + method + " " + decode(path));
+            }
             return;
         }
         APIGatewayProxyRequestEvent event = toEvent(exchange, target.get(), path, body);
@@ -240,14 +246,9 @@ final class LocalApiServer implements AutoCloseable {
         return in.readNBytes(MAX_READ);
     }
 
-    private void sendProblem(HttpExchange exchange, int status, String code, String detail) throws IOException {
-        ObjectNode problem = json.createObjectNode()
-                .put("type", "about:blank")
-                .put("title", status == 404 ? "Not found" : "Invalid request")
-                .put("status", status)
-                .put("detail", detail)
-                .put("code", code);
-        send(exchange, status, "application/problem+json", json.writeValueAsBytes(problem));
+    private static void sendProblem(HttpExchange exchange, int status, String code, String detail) throws IOException {
+        ApiResponse problem = ApiResponse.problem(status, code, detail);
+        send(exchange, status, ApiResponse.PROBLEM_JSON, problem.body().getBytes(StandardCharsets.UTF_8));
     }
 
     private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {

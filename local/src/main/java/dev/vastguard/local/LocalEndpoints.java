@@ -56,7 +56,7 @@ final class LocalEndpoints {
         return ok(body);
     }
 
-    private LocalApiServer.LocalResponse clock(String method, String body) throws IOException {
+    private LocalApiServer.LocalResponse clock(String method, String body) {
         if (method.equals("GET")) {
             return now();
         }
@@ -75,17 +75,22 @@ final class LocalEndpoints {
             Instant after = clock.set(instant(set));
             jobs.clockMoved(before, after);
         } else {
-            if (!advance.canConvertToLong() || !advance.isIntegralNumber() || advance.asLong() < 0) {
-                throw new IllegalArgumentException("advance_seconds must be a whole number of seconds, at least 0");
+            if (!advance.isIntegralNumber()
+                    || !advance.canConvertToLong()
+                    || advance.asLong() < 0
+                    || advance.asLong() > LocalClock.MAX_OFFSET.toSeconds()) {
+                throw new IllegalArgumentException("advance_seconds must be a whole number of seconds from 0 to "
+                        + LocalClock.MAX_OFFSET.toSeconds());
             }
             clock.advance(Duration.ofSeconds(advance.asLong()));
         }
         return now();
     }
 
-    private LocalApiServer.LocalResponse report(String body) throws IOException {
-        JsonNode month = object(body).get("month");
-        if (month == null || !month.isTextual()) {
+    private LocalApiServer.LocalResponse report(String body) {
+        JsonNode request = object(body);
+        JsonNode month = request.get("month");
+        if (month == null || !month.isTextual() || request.size() != 1) {
             throw new IllegalArgumentException("send {\"month\": \"YYYY-MM\"}");
         }
         try {
@@ -114,8 +119,14 @@ final class LocalEndpoints {
                 .put("now", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString()));
     }
 
-    private JsonNode object(String body) throws IOException {
-        JsonNode node = body.isBlank() ? null : json.readTree(body);
+    private JsonNode object(String body) {
+        JsonNode node;
+        try {
+            node = body.isBlank() ? null : json.readTree(body);
+        } catch (IOException e) {
+            // The parser's message quotes its internals; the caller only needs to know the JSON is broken.
+            throw new IllegalArgumentException("the body is not valid JSON", e);
+        }
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("the body must be a JSON object");
         }

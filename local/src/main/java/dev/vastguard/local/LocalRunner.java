@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vastguard.config.Config;
 import dev.vastguard.emulator.MotoLauncher;
+import dev.vastguard.emulator.SerializedWritesDynamoDbClient;
 import dev.vastguard.function.admin.AdminApiHandler;
 import dev.vastguard.function.api.TeamApiHandler;
 import dev.vastguard.function.reporter.ReporterHandler;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 
 /**
@@ -84,7 +86,7 @@ public final class LocalRunner implements AutoCloseable {
 
         Seed seed = Seed.load(json, settings.seed());
         URI vastUrl = settings.vastApiUrl().orElseGet(() -> startSandbox(seed));
-        AwsClients clients = AwsClients.create();
+        AwsClients clients = emulatorSafe(AwsClients.create());
         Config config = config(vastUrl, settings.sweepInterval());
         AwsResources.ensureTables(clients.dynamoDb(), config.tables());
         AwsResources.ensureBucket(clients.s3(), BUCKET);
@@ -145,6 +147,17 @@ public final class LocalRunner implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("no AWS emulator: install moto with its server extras"
                         + " (python3 -m pip install 'moto[server]') so moto_server is on PATH, or run Docker for"
                         + " LocalStack, or set AWS_ENDPOINT_URL to a running moto or LocalStack"));
+    }
+
+    /** The same clients, with DynamoDB writes serialised (emulators do not isolate concurrent transactions). */
+    private static AwsClients emulatorSafe(AwsClients clients) {
+        SerializedWritesDynamoDbClient dynamo = new SerializedWritesDynamoDbClient(clients.dynamoDb());
+        return new AwsClients(
+                dynamo,
+                DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build(),
+                clients.secretsManager(),
+                clients.s3(),
+                clients.sns());
     }
 
     private URI startSandbox(Seed seed) {

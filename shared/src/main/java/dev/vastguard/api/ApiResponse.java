@@ -38,6 +38,19 @@ public record ApiResponse(int status, Map<String, String> headers, String body) 
     }
 
     /**
+     * An {@code application/problem+json} answer in the API's one format, for front doors that answer before a
+     * handler does (the local runner's API Gateway stand-in).
+     *
+     * @param status the HTTP status
+     * @param code the problem code, for example {@code not_found}
+     * @param detail what the caller should change
+     * @return the response
+     */
+    public static ApiResponse problem(int status, String code, String detail) {
+        return Problems.of(status, code, detail);
+    }
+
+    /**
      * A 204 answer without a body.
      *
      * @return the response

@@ -19,7 +19,9 @@ final class TeamAccess {
         return platform.teams().find(id).orElseThrow(() -> new IllegalStateException("team " + id + " does not exist"));
     }
 
+    /** The team's client; its key is read on the first call, so checks that need no market data come first. */
     VastClient client(Team team) {
-        return platform.vast().forKey(platform.keys().keyFor(team.policy().vastSecretId()));
+        return new DeferredVastClient(() ->
+                platform.vast().forKey(platform.keys().keyFor(team.policy().vastSecretId())));
     }
 }

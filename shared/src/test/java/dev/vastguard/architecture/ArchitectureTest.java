@@ -38,7 +38,7 @@ class ArchitectureTest {
     void onlyTheDynamoPackagesAndThePlatformTouchDynamoDb() {
         noClasses()
                 .that()
-                .resideOutsideOfPackages("..dynamo..", "dev.vastguard.platform..")
+                .resideOutsideOfPackages("..dynamo..", "dev.vastguard.platform..", "dev.vastguard.emulator..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("software.amazon.awssdk.services.dynamodb..", "software.amazon.awssdk.enhanced..")

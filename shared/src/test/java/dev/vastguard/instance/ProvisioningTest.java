@@ -13,6 +13,7 @@ import dev.vastguard.audit.AuditEvent;
 import dev.vastguard.money.Money;
 import dev.vastguard.outcome.DenialCode;
 import dev.vastguard.outcome.Outcome;
+import dev.vastguard.team.Policy;
 import dev.vastguard.testing.FakeVast.Operation;
 import dev.vastguard.vast.OfferQuery;
 import dev.vastguard.vast.VastApiException;
@@ -133,6 +134,28 @@ class ProvisioningTest {
         Outcome<Instance> outcome = kit.service().provision(command("RTX_4090"));
 
         assertThat(denied(outcome, DenialCode.INSTANCE_LIMIT_REACHED).detail()).contains("1 of its 1");
+    }
+
+    @Test
+    void provision_overTheLimitWithAnUnreadableKey_stillDeniesInstanceLimitReached() {
+        Policy base = aPolicy().maxInstances(1).build();
+        kit = new InstanceTestKit(new Policy(
+                base.gpuWhitelist(),
+                base.maxInstances(),
+                base.dailyBudget(),
+                base.maxDph(),
+                base.minReliability(),
+                "vastguard/teams/no-such-secret",
+                base.onBudgetExceeded(),
+                base.monthlyBudget(),
+                base.alertThresholds(),
+                base.destroyStoppedAfterHours(),
+                base.maxLoadingMinutes()));
+        kit.holding(anInstance("team-a", 500).status(InstanceStatus.STOPPED).build());
+
+        Outcome<Instance> outcome = kit.service().provision(command("RTX_4090"));
+
+        denied(outcome, DenialCode.INSTANCE_LIMIT_REACHED);
     }
 
     @Test

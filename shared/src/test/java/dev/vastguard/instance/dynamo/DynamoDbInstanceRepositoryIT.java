@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vastguard.config.Config;
+import dev.vastguard.emulator.SerializedWritesDynamoDbClient;
 import dev.vastguard.instance.Accrual;
 import dev.vastguard.instance.Accrual.DayCost;
 import dev.vastguard.instance.Instance;
@@ -58,7 +59,7 @@ class DynamoDbInstanceRepositoryIT {
     static void createTables() {
         clients = AwsFixture.clients();
         tables = AwsFixture.freshTables();
-        DynamoDbClient dynamo = new SerializedTransactionsClient(clients.dynamoDb());
+        DynamoDbClient dynamo = new SerializedWritesDynamoDbClient(clients.dynamoDb());
         DynamoDbEnhancedClient enhanced =
                 DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
         teams = new DynamoDbTeamRepository(enhanced, dynamo, tables.teams());
