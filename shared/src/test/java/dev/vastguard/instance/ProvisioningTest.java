@@ -89,6 +89,17 @@ class ProvisioningTest {
     }
 
     @Test
+    void provision_withinASecondOfAnotherEvent_isAuditedAtFullPrecisionSoTheLogKeepsItsOrder() {
+        kit.fakes.vast.offer(12, "RTX 4090", 1, "0.25");
+        kit.fakes.clock.set(java.time.Instant.parse("2026-11-10T10:00:00.750Z"));
+
+        ok(kit.service().provision(command("RTX_4090")));
+
+        assertThat(kit.audited(AuditAction.PROVISION).get(0).time())
+                .isEqualTo(java.time.Instant.parse("2026-11-10T10:00:00.750Z"));
+    }
+
+    @Test
     void provision_gpuNotInWhitelist_deniesGpuNotAllowedAndAuditsIt() {
         kit.fakes.vast.offer(1, "H100 SXM", 1, "0.20");
 
