@@ -2,11 +2,14 @@ package dev.vastguard.instance;
 
 import static dev.vastguard.testing.Fixtures.aPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vastguard.secrets.VastApiKey;
 import dev.vastguard.team.GpuName;
 import dev.vastguard.testing.FakeVast;
 import dev.vastguard.testing.MutableClock;
+import dev.vastguard.vast.VastApiException;
+import dev.vastguard.vast.VastAuthException;
 import dev.vastguard.vast.VastClient;
 import java.time.Duration;
 import java.util.List;
@@ -54,7 +57,35 @@ class GpuCatalogTest {
         List<String> names =
                 catalog.expand(client, aPolicy().gpus("A100", "RTX_4090").build(), Optional.empty());
 
-        assertThat(names).containsExactlyInAnyOrder("A100 PCIE", "A100 SXM4", "RTX 4090");
+        assertThat(names).containsExactlyInAnyOrder("A100 PCIE", "A100 SXM4", "A100 SXM", "RTX 4090");
+    }
+
+    @Test
+    void expand_nameListUnavailable_usesTheBuiltInNames() {
+        VastClient failing = new ForwardingVastClient(vast.forKey(new VastApiKey("k"))) {
+            @Override
+            public List<String> gpuNames() {
+                throw new VastApiException("list GPU names: not found", 404, null);
+            }
+        };
+
+        List<String> names = catalog.expand(failing, aPolicy().gpus("A100").build(), Optional.of(GpuName.of("A100")));
+
+        assertThat(names).containsExactlyInAnyOrder("A100 PCIE", "A100 SXM4", "A100 SXM");
+    }
+
+    @Test
+    void expand_keyRefused_failsLikeTheSearchWould() {
+        VastClient refused = new ForwardingVastClient(vast.forKey(new VastApiKey("k"))) {
+            @Override
+            public List<String> gpuNames() {
+                throw new VastAuthException("list GPU names", 401);
+            }
+        };
+
+        assertThatThrownBy(() -> catalog.expand(refused, aPolicy().build(), Optional.empty()))
+                .isInstanceOf(VastAuthException.class)
+                .hasMessageContaining("auth_error");
     }
 
     @Test
