@@ -215,6 +215,15 @@ class LocalRunnerIT {
                 .filteredOn(i -> i.id() == id)
                 .extracting(SandboxInstance::actualStatus)
                 .containsExactly(Optional.of("stopped"));
+        JsonNode notifications = call("GET", "/_local/notifications", null, null, null).json();
+        assertThat(notifications.path("notifications").findValuesAsText("message"))
+                .anySatisfy(message -> {
+                    JsonNode alert = JSON.readTree(message);
+                    assertThat(alert.path("team").asText()).isEqualTo("thrifty");
+                    assertThat(alert.path("period").asText()).isEqualTo("daily");
+                    assertThat(alert.path("threshold").decimalValue()).isEqualByComparingTo("1.0");
+                    assertThat(alert.path("budget").decimalValue()).isEqualByComparingTo("1.00");
+                });
         Reply blocked = call("POST", "/instances", member, "{\"gpu_name\":\"RTX_3090\",\"image\":\"ubuntu\"}", null);
         assertThat(blocked.status()).isEqualTo(403);
         assertThat(blocked.json().path("code").asText()).isEqualTo("team_suspended");
@@ -286,6 +295,36 @@ class LocalRunnerIT {
         assertThat(anonymous.status()).isEqualTo(403);
         assertThat(anonymous.json().path("code").asText()).isEqualTo("unknown_principal");
         assertThat(stranger.json().path("code").asText()).isEqualTo("unknown_principal");
+    }
+
+    @Test
+    void clock_movedBeyondWhatTimeCanHold_isRefusedAndTheRunnerGoesOn() throws Exception {
+        Reply refused = call("POST", "/_local/clock", null, "{\"advance_seconds\":9223372036854775807}", null);
+        Reply after = call("POST", "/_local/clock", null, "{\"set\":\"2026-03-09T00:00:00Z\"}", null);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("code").asText()).isEqualTo("invalid_request");
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(after.json().path("now").asText()).startsWith("2026-03-09T00:00:0");
+    }
+
+    @Test
+    void unknownRoute_withoutCaller_isForbiddenLikeApiGateway() throws Exception {
+        Reply unsigned = call("GET", "/nope", null, null, null);
+        Reply signed = call("GET", "/nope", ADMIN, null, null);
+
+        assertThat(unsigned.status()).isEqualTo(403);
+        assertThat(unsigned.json().path("code").asText()).isEqualTo("unknown_principal");
+        assertThat(signed.status()).isEqualTo(404);
+        assertThat(signed.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void localReport_withAnUnknownField_isRefused() throws Exception {
+        Reply reply = call("POST", "/_local/report", null, "{\"month\":\"2026-11\",\"x\":1}", null);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().path("detail").asText()).doesNotContain("Source");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.vastguard.ledger;
 
 import dev.vastguard.money.Money;
 import dev.vastguard.team.TeamId;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -35,4 +36,15 @@ public interface Ledger {
      * @return the lines
      */
     List<LedgerLine> lines(TeamId team, YearMonth month);
+
+    /**
+     * Claims the one notification of a budget threshold in a period: the first caller gets true, every later one
+     * (a re-run sweep, a concurrent one) false.
+     *
+     * @param team the team
+     * @param period the budget period
+     * @param threshold the fraction of the budget, for example {@code 0.8}
+     * @return true if this call claimed it
+     */
+    boolean claimAlert(TeamId team, BudgetPeriod period, BigDecimal threshold);
 }

@@ -91,7 +91,7 @@ public final class PlatformFactory {
                 new DynamoDbTeamRepository(clients.enhanced(), clients.dynamoDb(), tables.teams()),
                 new DynamoDbPrincipalRepository(clients.enhanced(), tables.principals()),
                 new DynamoDbInstanceRepository(clients.enhanced(), clients.dynamoDb(), tables),
-                new DynamoDbLedger(clients.enhanced(), tables.ledger()),
+                new DynamoDbLedger(clients.enhanced(), clients.dynamoDb(), tables.ledger()),
                 new DynamoDbAuditLog(clients.enhanced(), tables.audit()),
                 new DynamoDbIdempotencyStore(clients.dynamoDb(), tables.idempotency()),
                 new SecretsManagerKeyProvider(clients.secretsManager(), config.secretCacheTtl(), clock),

@@ -35,8 +35,10 @@ final class BudgetEnforcer {
     private final Ledger ledger;
     private final Accruer accruer;
     private final SweepAudit audit;
+    private final ThresholdAlerts alerts;
 
     BudgetEnforcer(Platform platform) {
+        this.alerts = new ThresholdAlerts(platform);
         this.teams = platform.teams();
         this.ledger = platform.ledger();
         this.accruer = new Accruer(platform.instances());
@@ -73,15 +75,18 @@ final class BudgetEnforcer {
     private Optional<Breach> breach(Team team, Instant at) {
         LocalDate today = LocalDate.ofInstant(at, ZoneOffset.UTC);
         Money spentToday = ledger.daySpend(team.id(), today);
-        // TODO(#3): notify thresholds (daily and monthly spend against policy.alertThresholds())
+        YearMonth month = YearMonth.from(today);
+        Optional<Money> spentMonth = team.policy().monthlyBudget().map(budget -> ledger.monthSpend(team.id(), month));
+        alerts.check(team, spentToday, spentMonth, at);
         Optional<Breach> daily =
                 Breach.of("daily", spentToday, team.policy().dailyBudget(), startOf(today.plusDays(1)));
-        Optional<Breach> monthly = team.policy().monthlyBudget().flatMap(budget -> {
-            YearMonth month = YearMonth.from(today);
-            Money spentMonth = ledger.monthSpend(team.id(), month);
-            return Breach.of(
-                    "monthly", spentMonth, budget, startOf(month.plusMonths(1).atDay(1)));
-        });
+        Optional<Breach> monthly = team.policy()
+                .monthlyBudget()
+                .flatMap(budget -> Breach.of(
+                        "monthly",
+                        spentMonth.orElseThrow(),
+                        budget,
+                        startOf(month.plusMonths(1).atDay(1))));
         // The next month never starts before the next day, so a monthly breach is the longer suspension.
         return monthly.isPresent() ? monthly : daily;
     }

@@ -67,6 +67,49 @@ class SweeperTest {
     }
 
     @Test
+    void sweep_spendCrossesThresholds_notifiesEachOnceAndAuditsIt() throws Exception {
+        track(anInstance("team-a", 1).dph("1.00").build(), listed(1));
+
+        sweeper.sweep(at("2026-11-10T05:00:00Z"));
+        sweeper.sweep(at("2026-11-10T05:00:00Z"));
+        sweeper.sweep(at("2026-11-10T06:00:00Z"));
+        sweeper.sweep(at("2026-11-10T08:00:00Z"));
+
+        assertThat(test.notifications.all()).hasSize(2);
+        assertThat(test.notifications.all().get(0).subject()).contains("team-a", "50%", "daily");
+        com.fasterxml.jackson.databind.JsonNode message = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(test.notifications.all().get(1).message());
+        assertThat(message.path("team").asText()).isEqualTo("team-a");
+        assertThat(message.path("period").asText()).isEqualTo("daily");
+        assertThat(message.path("threshold").decimalValue()).isEqualByComparingTo("0.8");
+        assertThat(message.path("spent").decimalValue()).isEqualByComparingTo("8.00");
+        assertThat(message.path("budget").decimalValue()).isEqualByComparingTo("10.00");
+        assertThat(test.audit.all())
+                .filteredOn(e -> e.action() == AuditAction.THRESHOLD)
+                .extracting(e -> e.amount().orElseThrow())
+                .containsExactly(Money.ofDollars("5.00"), Money.ofDollars("8.00"));
+    }
+
+    @Test
+    void sweep_nextDay_notifiesTheThresholdsAgainForTheNewPeriod() {
+        track(
+                anInstance("team-a", 1)
+                        .dph("1.00")
+                        .accruedUntil("2026-11-10T18:00:00Z")
+                        .build(),
+                listed(1));
+
+        sweeper.sweep(at("2026-11-10T23:00:00Z"));
+        sweeper.sweep(at("2026-11-11T05:00:00Z"));
+
+        assertThat(test.notifications.all())
+                .extracting(n -> n.subject())
+                .containsExactly(
+                        "vastguard: team team-a reached 50% of its daily budget",
+                        "vastguard: team team-a reached 50% of its daily budget");
+    }
+
+    @Test
     void sweep_runningInstance_accruesItsHourlyRateAndReportsTheTotal() {
         track(anInstance("team-a", 1).build(), listed(1));
 

@@ -5,6 +5,7 @@ import dev.vastguard.instance.Instance;
 import dev.vastguard.instance.InstanceRepository;
 import dev.vastguard.instance.InstanceStatus;
 import dev.vastguard.instance.Reservation;
+import dev.vastguard.ledger.BudgetPeriod;
 import dev.vastguard.ledger.Ledger;
 import dev.vastguard.ledger.LedgerLine;
 import dev.vastguard.money.Money;
@@ -29,6 +30,7 @@ public final class InMemoryInstanceStore implements InstanceRepository, Ledger {
     private final Map<TeamId, Map<Long, Instance>> instances = new HashMap<>();
     private final Map<TeamId, Map<String, Reservation>> reservations = new HashMap<>();
     private final Map<String, LedgerLine> lines = new HashMap<>();
+    private final java.util.Set<String> alerts = new java.util.HashSet<>();
 
     /**
      * Creates an empty store whose admissions bump versions in a team repository.
@@ -157,6 +159,12 @@ public final class InMemoryInstanceStore implements InstanceRepository, Ledger {
         }
         result.sort(Comparator.comparing(LedgerLine::day).thenComparingLong(LedgerLine::instanceId));
         return result;
+    }
+
+    @Override
+    public synchronized boolean claimAlert(TeamId team, BudgetPeriod period, java.math.BigDecimal threshold) {
+        return alerts.add(
+                team + "#" + period + "#" + threshold.stripTrailingZeros().toPlainString());
     }
 
     private Map<Long, Instance> instancesOf(TeamId team) {

@@ -1,31 +1,66 @@
 package dev.vastguard.ledger.dynamo;
 
+import dev.vastguard.ledger.BudgetPeriod;
 import dev.vastguard.ledger.Ledger;
 import dev.vastguard.ledger.LedgerLine;
 import dev.vastguard.money.Money;
 import dev.vastguard.team.TeamId;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** Reads the ledger table (partition key {@code team}, sort key {@code sk}). */
 public final class DynamoDbLedger implements Ledger {
 
+    /** The string set on a period's total item that records which thresholds were notified. */
+    static final String ALERTED = "alerted";
+
     private final DynamoDbTable<LedgerItem> table;
+    private final DynamoDbClient dynamo;
+    private final String tableName;
 
     /**
      * Creates the reader.
      *
      * @param enhanced the Enhanced Client
+     * @param dynamo the low-level client, for the conditional alert claim
      * @param tableName the ledger table
      */
-    public DynamoDbLedger(DynamoDbEnhancedClient enhanced, String tableName) {
+    public DynamoDbLedger(DynamoDbEnhancedClient enhanced, DynamoDbClient dynamo, String tableName) {
         this.table = enhanced.table(tableName, LedgerItem.SCHEMA);
+        this.dynamo = dynamo;
+        this.tableName = tableName;
+    }
+
+    @Override
+    public boolean claimAlert(TeamId team, BudgetPeriod period, BigDecimal threshold) {
+        String sortKey = period.kind() == BudgetPeriod.Kind.DAILY
+                ? LedgerKeys.day(period.start())
+                : LedgerKeys.month(YearMonth.from(period.start()));
+        String mark = threshold.stripTrailingZeros().toPlainString();
+        try {
+            dynamo.updateItem(r -> r.tableName(tableName)
+                    .key(LedgerKeys.key(team, sortKey))
+                    .updateExpression("ADD #alerted :marks")
+                    .conditionExpression("attribute_not_exists(#alerted) OR NOT contains(#alerted, :mark)")
+                    .expressionAttributeNames(Map.of("#alerted", ALERTED))
+                    .expressionAttributeValues(Map.of(
+                            ":marks", AttributeValue.fromSs(List.of(mark)),
+                            ":mark", AttributeValue.fromS(mark))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
     @Override

@@ -64,7 +64,7 @@ class DynamoDbInstanceRepositoryIT {
                 DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
         teams = new DynamoDbTeamRepository(enhanced, dynamo, tables.teams());
         repository = new DynamoDbInstanceRepository(enhanced, dynamo, tables);
-        ledger = new DynamoDbLedger(enhanced, tables.ledger());
+        ledger = new DynamoDbLedger(enhanced, dynamo, tables.ledger());
     }
 
     @Test

@@ -3,12 +3,14 @@ package dev.vastguard.ledger.dynamo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vastguard.config.Config;
+import dev.vastguard.ledger.BudgetPeriod;
 import dev.vastguard.ledger.LedgerLine;
 import dev.vastguard.money.Money;
 import dev.vastguard.platform.AwsClients;
 import dev.vastguard.platform.AwsFixture;
 import dev.vastguard.team.TeamId;
 import dev.vastguard.testing.MotoServer;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
@@ -33,7 +35,28 @@ class DynamoDbLedgerIT {
     static void createTables() {
         clients = AwsFixture.clients();
         tables = AwsFixture.freshTables();
-        ledger = new DynamoDbLedger(clients.enhanced(), tables.ledger());
+        ledger = new DynamoDbLedger(clients.enhanced(), clients.dynamoDb(), tables.ledger());
+    }
+
+    @Test
+    void claimAlert_sameThresholdAndPeriodTwice_isClaimedOnce() {
+        TeamId team = newTeam();
+        putTotal(team, LedgerKeys.day(LocalDate.parse("2026-11-03")), 1_234_567);
+        BudgetPeriod day = BudgetPeriod.day(LocalDate.parse("2026-11-03"));
+
+        boolean first = ledger.claimAlert(team, day, new BigDecimal("0.80"));
+        boolean again = ledger.claimAlert(team, day, new BigDecimal("0.8"));
+        boolean other = ledger.claimAlert(team, day, new BigDecimal("1.0"));
+        boolean nextDay =
+                ledger.claimAlert(team, BudgetPeriod.day(LocalDate.parse("2026-11-04")), new BigDecimal("0.8"));
+        boolean month = ledger.claimAlert(team, BudgetPeriod.month(NOVEMBER), new BigDecimal("0.8"));
+
+        assertThat(first).isTrue();
+        assertThat(again).isFalse();
+        assertThat(other).isTrue();
+        assertThat(nextDay).isTrue();
+        assertThat(month).isTrue();
+        assertThat(ledger.daySpend(team, LocalDate.parse("2026-11-03"))).isEqualTo(Money.ofMicros(1_234_567));
     }
 
     @Test
