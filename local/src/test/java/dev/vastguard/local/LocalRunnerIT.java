@@ -215,7 +215,8 @@ class LocalRunnerIT {
                 .filteredOn(i -> i.id() == id)
                 .extracting(SandboxInstance::actualStatus)
                 .containsExactly(Optional.of("stopped"));
-        JsonNode notifications = call("GET", "/_local/notifications", null, null, null).json();
+        JsonNode notifications =
+                call("GET", "/_local/notifications", null, null, null).json();
         assertThat(notifications.path("notifications").findValuesAsText("message"))
                 .anySatisfy(message -> {
                     JsonNode alert = JSON.readTree(message);

@@ -1,5 +1,6 @@
 package dev.vastguard.local.sandbox;
 
+import dev.vastguard.testing.MutableClock;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Instant;
