@@ -5,8 +5,14 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTimeToLiveRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTimeToLiveResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
@@ -21,6 +27,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveResponse;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
  * A DynamoDB client for AWS emulators: every write goes to the emulator one at a time, reads run concurrently.
@@ -30,7 +39,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * DynamoDB transactions are serializable and need none of this. Serialising writes in the one process that talks
  * to the emulator (the local runner, an integration test) gives back DynamoDB's guarantees, while reads stay
  * concurrent, so admissions still decide on stale snapshots and only the optimistic lock keeps them correct.
- * Never used in a deployed function.
+ * Table management (create, describe, time to live, waiters) passes through, so the same client can set up the
+ * tables it then uses. Never used in a deployed function.
  */
 public final class SerializedWritesDynamoDbClient implements DynamoDbClient {
 
@@ -104,6 +114,35 @@ public final class SerializedWritesDynamoDbClient implements DynamoDbClient {
     @Override
     public ScanResponse scan(ScanRequest request) {
         return delegate.scan(request);
+    }
+
+    @Override
+    public DescribeTableResponse describeTable(DescribeTableRequest request) {
+        return delegate.describeTable(request);
+    }
+
+    @Override
+    public CreateTableResponse createTable(CreateTableRequest request) {
+        synchronized (writes) {
+            return delegate.createTable(request);
+        }
+    }
+
+    @Override
+    public DescribeTimeToLiveResponse describeTimeToLive(DescribeTimeToLiveRequest request) {
+        return delegate.describeTimeToLive(request);
+    }
+
+    @Override
+    public UpdateTimeToLiveResponse updateTimeToLive(UpdateTimeToLiveRequest request) {
+        synchronized (writes) {
+            return delegate.updateTimeToLive(request);
+        }
+    }
+
+    @Override
+    public DynamoDbWaiter waiter() {
+        return delegate.waiter();
     }
 
     @Override

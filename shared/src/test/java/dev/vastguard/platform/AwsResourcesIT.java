@@ -3,6 +3,7 @@ package dev.vastguard.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vastguard.config.Config;
+import dev.vastguard.emulator.SerializedWritesDynamoDbClient;
 import dev.vastguard.testing.MotoServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,6 +40,18 @@ class AwsResourcesIT {
         });
         assertThat(audit.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
         assertThat(ttl(dynamo, tables.instances())).isEqualTo(TimeToLiveStatus.ENABLED);
+        assertThat(ttl(dynamo, tables.idempotency())).isEqualTo(TimeToLiveStatus.ENABLED);
+    }
+
+    @Test
+    void ensureTables_throughTheEmulatorSafeClient_createsTheTables() {
+        DynamoDbClient dynamo =
+                new SerializedWritesDynamoDbClient(AwsFixture.clients().dynamoDb());
+        Config.Tables tables = Config.Tables.withPrefix(AwsFixture.uniquePrefix());
+
+        AwsResources.ensureTables(dynamo, tables);
+
+        assertThat(keys(describe(dynamo, tables.ledger()))).containsExactly("team:HASH", "sk:RANGE");
         assertThat(ttl(dynamo, tables.idempotency())).isEqualTo(TimeToLiveStatus.ENABLED);
     }
 
