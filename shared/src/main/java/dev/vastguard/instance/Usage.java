@@ -17,12 +17,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a team holds and has spent at one moment: the facts an admission decision is based on.
  *
- * <p>The team (with its version) is read first and the day's spend before the instances, so that a write that
- * lands between the reads makes the conditional reservation fail instead of being missed.
+ * <p>The team (with its version) is read first, then the day's spend, the reservations and the instances, so that a
+ * write that lands between the reads either makes the conditional reservation fail or is counted, never missed.
  *
  * @param team the team as read, with the version the decision is based on
  * @param now when it was read (whole seconds)
@@ -53,11 +55,17 @@ record Usage(
         Optional<Money> monthSpend = team.policy()
                 .monthlyBudget()
                 .map(budget -> platform.ledger().monthSpend(team.id(), YearMonth.from(today)));
-        List<Instance> holding = platform.instances().list(team.id()).stream()
-                .filter(Instance::holdsSlot)
+        // Reservations before instances: a rental confirmed between the two reads then shows up in both (and is
+        // counted once, below) rather than in neither. Confirming does not bump the team's version, so reading the
+        // other way round could miss a rental without the conditional reservation noticing.
+        List<Reservation> reservations = platform.instances().reservations(team.id());
+        List<Instance> instances = platform.instances().list(team.id());
+        List<Instance> holding = instances.stream().filter(Instance::holdsSlot).toList();
+        Set<String> confirmed = instances.stream().map(Instance::tag).collect(Collectors.toSet());
+        List<Reservation> open = reservations.stream()
+                .filter(reservation -> !confirmed.contains(reservation.tag()))
                 .toList();
-        return new Usage(
-                team, now, daySpend, monthSpend, holding, platform.instances().reservations(team.id()));
+        return new Usage(team, now, daySpend, monthSpend, holding, open);
     }
 
     static String startTag(long instanceId) {

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vastguard.instance.Admission.Burn;
 import dev.vastguard.money.Money;
+import dev.vastguard.platform.Platform;
 import dev.vastguard.team.Team;
+import dev.vastguard.team.TeamId;
 import dev.vastguard.team.TeamState;
 import java.time.Instant;
 import java.util.List;
@@ -89,5 +91,96 @@ class UsageTest {
 
         assertThat(burns).hasSize(2);
         assertThat(usage.burns()).hasSize(3);
+    }
+
+    @Test
+    void read_rentalConfirmedBetweenTheReads_countsItOnce() {
+        InstanceTestKit kit = new InstanceTestKit(aPolicy().build());
+        Team team = kit.fakes.teams.find(InstanceTestKit.TEAM).orElseThrow();
+        Instance rented = anInstance("team-a", 42).dph("0.40").build();
+        Reservation pending = InstanceTestKit.reservationFor(rented);
+        assertThat(kit.fakes.instances.reserve(pending, team.version(), Money.ZERO))
+                .isTrue();
+        Platform base = kit.fakes.platform();
+        InstanceRepository racing =
+                new ConfirmingAfterFirstRead(base.instances(), () -> kit.fakes.instances.confirm(pending, rented));
+
+        Usage usage = Usage.read(withInstances(base, racing), team, NOW);
+
+        assertThat(usage.slotsTaken()).isEqualTo(1);
+        assertThat(usage.burnRate()).isEqualTo(Money.ofDollars("0.40"));
+    }
+
+    private static Platform withInstances(Platform base, InstanceRepository instances) {
+        return new Platform(
+                base.config(),
+                base.clock(),
+                base.teams(),
+                base.principals(),
+                instances,
+                base.ledger(),
+                base.audit(),
+                base.idempotency(),
+                base.keys(),
+                base.vast(),
+                base.notifier(),
+                base.reports());
+    }
+
+    /** Lets another request's confirmation land right after the first read, whichever read comes first. */
+    private static final class ConfirmingAfterFirstRead implements InstanceRepository {
+        private final InstanceRepository delegate;
+        private Runnable confirmation;
+
+        ConfirmingAfterFirstRead(InstanceRepository delegate, Runnable confirmation) {
+            this.delegate = delegate;
+            this.confirmation = confirmation;
+        }
+
+        private <T> T thenConfirm(T read) {
+            confirmation.run();
+            confirmation = () -> {};
+            return read;
+        }
+
+        @Override
+        public Optional<Instance> find(TeamId team, long id) {
+            return delegate.find(team, id);
+        }
+
+        @Override
+        public List<Instance> list(TeamId team) {
+            return thenConfirm(delegate.list(team));
+        }
+
+        @Override
+        public List<Reservation> reservations(TeamId team) {
+            return thenConfirm(delegate.reservations(team));
+        }
+
+        @Override
+        public boolean reserve(Reservation reservation, long expectedTeamVersion, Money expectedDaySpend) {
+            return delegate.reserve(reservation, expectedTeamVersion, expectedDaySpend);
+        }
+
+        @Override
+        public void confirm(Reservation reservation, Instance instance) {
+            delegate.confirm(reservation, instance);
+        }
+
+        @Override
+        public void release(Reservation reservation) {
+            delegate.release(reservation);
+        }
+
+        @Override
+        public boolean adopt(Instance instance) {
+            return delegate.adopt(instance);
+        }
+
+        @Override
+        public Optional<Instance> applyAccrual(Accrual accrual) {
+            return delegate.applyAccrual(accrual);
+        }
     }
 }
