@@ -4,6 +4,8 @@ import dev.vastguard.audit.AuditAction;
 import dev.vastguard.audit.AuditEvent;
 import dev.vastguard.audit.AuditLog;
 import dev.vastguard.audit.AuditPage;
+import dev.vastguard.ledger.Ledger;
+import dev.vastguard.money.Money;
 import dev.vastguard.platform.Platform;
 import dev.vastguard.principal.Principal;
 import dev.vastguard.principal.PrincipalRepository;
@@ -15,7 +17,10 @@ import dev.vastguard.team.TeamId;
 import dev.vastguard.team.TeamRepository;
 import dev.vastguard.team.TeamState;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -30,12 +35,13 @@ public final class AdminService {
     private final TeamRepository teams;
     private final PrincipalRepository principals;
     private final AuditLog audit;
+    private final Ledger ledger;
     private final MonthlyReports reports;
 
     /**
      * Creates the service.
      *
-     * @param platform the repositories, audit log and clock
+     * @param platform the repositories, ledger, audit log and clock
      * @param reports the report writer
      */
     public AdminService(Platform platform, MonthlyReports reports) {
@@ -43,6 +49,7 @@ public final class AdminService {
         this.teams = platform.teams();
         this.principals = platform.principals();
         this.audit = platform.audit();
+        this.ledger = platform.ledger();
         this.reports = reports;
     }
 
@@ -68,11 +75,43 @@ public final class AdminService {
             throw new AdminRequestException(e.getMessage());
         }
         Team stored = teams.putPolicy(team, policy);
-        // TODO(#3): a raised budget lifts a suspension at once (resume the team and audit RESUME).
         String change = current.isPresent() ? "policy updated" : "team created";
         record(team, caller, AuditAction.POLICY_CHANGE, change + ": " + summary(policy));
         LOG.info("{} for team {} by {}", change, team, caller);
-        return stored;
+        return liftIfWithinBudget(stored, caller);
+    }
+
+    /**
+     * Lifts a suspension at once when the new policy's budgets are no longer reached (the admin raised them), so a
+     * team does not wait for the next budget period or sweep. A policy that still leaves a budget reached keeps
+     * the suspension.
+     */
+    private Team liftIfWithinBudget(Team team, String caller) {
+        Instant now = clock.instant();
+        if (!team.isSuspendedAt(now)) {
+            return team;
+        }
+        Policy policy = team.policy();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Money daySpend = ledger.daySpend(team.id(), today);
+        Optional<Money> monthSpend =
+                policy.monthlyBudget().map(budget -> ledger.monthSpend(team.id(), YearMonth.from(today)));
+        boolean reached = Policy.reached(daySpend, policy.dailyBudget())
+                || policy.monthlyBudget()
+                        .map(budget -> Policy.reached(monthSpend.orElseThrow(), budget))
+                        .orElse(false);
+        if (reached || !teams.resume(team.id())) {
+            return team;
+        }
+        String detail = "budget raised: spent " + daySpend + " of " + policy.dailyBudget() + " today"
+                + monthSpend
+                        .map(spent ->
+                                ", " + spent + " of " + policy.monthlyBudget().orElseThrow() + " this month")
+                        .orElse("")
+                + "; launches allowed again";
+        record(team.id(), caller, AuditAction.RESUME, detail);
+        LOG.info("resumed team {}: {}", team.id(), detail);
+        return teams.find(team.id()).orElse(team);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.vastguard.sweep;
 
 import dev.vastguard.money.Money;
+import dev.vastguard.team.Policy;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -16,8 +17,7 @@ record Breach(String period, Money spent, Money budget, Instant until) {
 
     /** The breach, if the spend reached the budget (a zero budget is breached by any spend, not by none). */
     static Optional<Breach> of(String period, Money spent, Money budget, Instant until) {
-        boolean reached = spent.compareTo(budget) >= 0 && (budget.micros() > 0 || spent.micros() > 0);
-        return reached ? Optional.of(new Breach(period, spent, budget, until)) : Optional.empty();
+        return Policy.reached(spent, budget) ? Optional.of(new Breach(period, spent, budget, until)) : Optional.empty();
     }
 
     String describe() {

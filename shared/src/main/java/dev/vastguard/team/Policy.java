@@ -91,6 +91,18 @@ public record Policy(
                 .anyMatch(entry -> entry.covers(requested.value()) || requested.covers(entry.value()));
     }
 
+    /**
+     * Whether spend has reached a budget: at or above it, except that a zero budget is reached by any spend and
+     * not by none (a team with no budget is blocked once it costs anything).
+     *
+     * @param spent what was spent in the period
+     * @param budget the period's budget
+     * @return true if launches must be blocked
+     */
+    public static boolean reached(Money spent, Money budget) {
+        return spent.compareTo(budget) >= 0 && (budget.micros() > 0 || spent.micros() > 0);
+    }
+
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);

@@ -1,10 +1,15 @@
 package dev.vastguard.admin;
 
+import static dev.vastguard.testing.Fixtures.anInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vastguard.audit.AuditAction;
 import dev.vastguard.audit.AuditEvent;
+import dev.vastguard.instance.AccrualCalculator;
+import dev.vastguard.instance.Billing;
+import dev.vastguard.instance.Instance;
+import dev.vastguard.instance.Reservation;
 import dev.vastguard.money.Money;
 import dev.vastguard.principal.Principal;
 import dev.vastguard.principal.Role;
@@ -12,6 +17,7 @@ import dev.vastguard.report.ReportResult;
 import dev.vastguard.team.BreachAction;
 import dev.vastguard.team.GpuName;
 import dev.vastguard.team.Policy;
+import dev.vastguard.team.Team;
 import dev.vastguard.team.TeamId;
 import dev.vastguard.team.TeamState;
 import dev.vastguard.testing.TestPlatform;
@@ -89,11 +95,65 @@ class AdminServiceTest {
                 .isInstanceOf(AdminRequestException.class);
     }
 
+    @Test
+    void putPolicy_budgetRaisedAboveSpend_liftsTheSuspensionAtOnce() {
+        suspendedAfterSpending("10");
+        test.clock.advance(Duration.ofMinutes(5));
+
+        Team stored = admin.putPolicy(TEAM, draft(Optional.empty(), "25"), CALLER);
+
+        assertThat(stored.state()).isEqualTo(TeamState.ACTIVE);
+        assertThat(test.teams.find(TEAM).orElseThrow().isSuspendedAt(test.clock.instant()))
+                .isFalse();
+        assertThat(test.audit.all())
+                .filteredOn(e -> e.action() == AuditAction.RESUME)
+                .singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains("budget raised").contains("$10.00 of $25.00"));
+    }
+
+    @Test
+    void putPolicy_budgetStillReached_keepsTheSuspension() {
+        suspendedAfterSpending("10");
+
+        Team stored = admin.putPolicy(TEAM, draft(Optional.empty(), "10"), CALLER);
+
+        assertThat(stored.isSuspendedAt(test.clock.instant())).isTrue();
+        assertThat(test.audit.all()).noneMatch(e -> e.action() == AuditAction.RESUME);
+    }
+
+    /** A team with a $10 daily budget that spent it this morning and was suspended until midnight. */
+    private void suspendedAfterSpending(String dollars) {
+        admin.putPolicy(TEAM, draft(Optional.of("s"), "10"), CALLER);
+        Instance instance = anInstance(TEAM.value(), 1)
+                .dph(dollars)
+                .createdAt("2026-11-10T00:00:00Z")
+                .build();
+        test.instances.confirm(
+                new Reservation(
+                        TEAM,
+                        instance.tag(),
+                        instance.gpuName(),
+                        1,
+                        instance.dphTotal(),
+                        instance.storageDph(),
+                        Optional.empty(),
+                        instance.createdAt()),
+                instance);
+        test.clock.set(Instant.parse("2026-11-10T01:00:00Z"));
+        test.instances.applyAccrual(AccrualCalculator.accrue(
+                instance, Billing.of(instance.status()), test.clock.instant(), Optional.empty()));
+        test.teams.suspend(TEAM, Instant.parse("2026-11-11T00:00:00Z"));
+    }
+
     private static PolicyDraft draft(Optional<String> secret) {
+        return draft(secret, "10");
+    }
+
+    private static PolicyDraft draft(Optional<String> secret, String dailyBudget) {
         return new PolicyDraft(
                 List.of(GpuName.of("A100")),
                 2,
-                Money.ofDollars("10"),
+                Money.ofDollars(dailyBudget),
                 Money.ofDollars("1"),
                 Policy.DEFAULT_MIN_RELIABILITY,
                 secret,
