@@ -92,7 +92,7 @@ final class BudgetEnforcer {
     }
 
     private void suspend(Team team, Breach breach, Instant at, TeamTally tally) {
-        if (!teams.suspend(team.id(), breach.until())) {
+        if (!teams.suspend(team.id(), at, breach.until())) {
             return;
         }
 

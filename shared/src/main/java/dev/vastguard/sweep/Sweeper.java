@@ -36,6 +36,7 @@ public final class Sweeper {
     private final Platform platform;
     private final TeamSync sync;
     private final BudgetEnforcer enforcer;
+    private final Retirement retirement;
 
     /**
      * Creates the sweeper.
@@ -46,6 +47,7 @@ public final class Sweeper {
         this.platform = platform;
         this.sync = new TeamSync(platform);
         this.enforcer = new BudgetEnforcer(platform);
+        this.retirement = new Retirement(platform);
     }
 
     /**
@@ -114,6 +116,7 @@ public final class Sweeper {
             Reconciliation reconciliation = sync.reconcile(team, client, at);
             tally.add(reconciliation);
             enforcer.enforce(team, client, reconciliation, tally);
+            retirement.retire(team, client, reconciliation, tally);
         } catch (RuntimeException e) {
             fail(tally, Failures.reason(e, Optional.of(key)));
         }

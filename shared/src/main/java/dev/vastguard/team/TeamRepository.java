@@ -32,13 +32,15 @@ public interface TeamRepository {
     Team putPolicy(TeamId id, Policy policy);
 
     /**
-     * Suspends a team until an instant, unless it is already suspended until then or later.
+     * Suspends a team until an instant, unless it is already suspended until then or later. A team already
+     * suspended keeps the instant its suspension began.
      *
      * @param id the team id
+     * @param since when the budget was found reached
      * @param until the start of the next budget period
      * @return true if this call changed the state (so the caller audits it once)
      */
-    boolean suspend(TeamId id, Instant until);
+    boolean suspend(TeamId id, Instant since, Instant until);
 
     /**
      * Lifts a team's suspension.

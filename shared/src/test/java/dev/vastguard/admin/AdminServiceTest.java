@@ -62,7 +62,7 @@ class AdminServiceTest {
     @Test
     void stateNow_suspensionOver_readsActive() {
         admin.putPolicy(TEAM, draft(Optional.of("s")), CALLER);
-        test.teams.suspend(TEAM, Instant.parse("2026-11-11T00:00:00Z"));
+        test.teams.suspend(TEAM, Instant.parse("2026-11-10T00:00:00Z"), Instant.parse("2026-11-11T00:00:00Z"));
         TeamState before = admin.stateNow(admin.team(TEAM).orElseThrow());
 
         test.clock.advance(Duration.ofDays(1));
@@ -142,7 +142,7 @@ class AdminServiceTest {
         test.clock.set(Instant.parse("2026-11-10T01:00:00Z"));
         test.instances.applyAccrual(AccrualCalculator.accrue(
                 instance, Billing.of(instance.status()), test.clock.instant(), Optional.empty()));
-        test.teams.suspend(TEAM, Instant.parse("2026-11-11T00:00:00Z"));
+        test.teams.suspend(TEAM, Instant.parse("2026-11-10T00:00:00Z"), Instant.parse("2026-11-11T00:00:00Z"));
     }
 
     private static PolicyDraft draft(Optional<String> secret) {

@@ -177,7 +177,8 @@ class AdminApiTest {
 
     @Test
     void getTeams_listsEveryTeamWithState() {
-        api.test.teams.suspend(TeamId.of("ml-research"), Instant.parse("2026-11-11T00:00:00Z"));
+        api.test.teams.suspend(
+                TeamId.of("ml-research"), Instant.parse("2026-11-10T00:00:00Z"), Instant.parse("2026-11-11T00:00:00Z"));
 
         APIGatewayProxyResponseEvent response = api.call("GET", "/teams", FINANCE, null);
 

@@ -70,7 +70,7 @@ class BudgetQueryTest {
 
     @Test
     void budget_suspended_showsWhenTheSuspensionEnds() {
-        kit.fakes.teams.suspend(TEAM, Instant.parse("2026-11-11T00:00:00Z"));
+        kit.fakes.teams.suspend(TEAM, Instant.parse("2026-11-10T00:00:00Z"), Instant.parse("2026-11-11T00:00:00Z"));
 
         BudgetView view = kit.service().budget(TEAM);
 
@@ -80,7 +80,7 @@ class BudgetQueryTest {
 
     @Test
     void budget_suspensionOver_readsActive() {
-        kit.fakes.teams.suspend(TEAM, Instant.parse("2026-11-11T00:00:00Z"));
+        kit.fakes.teams.suspend(TEAM, Instant.parse("2026-11-10T00:00:00Z"), Instant.parse("2026-11-11T00:00:00Z"));
         kit.at("2026-11-11T00:00:00Z");
 
         BudgetView view = kit.service().budget(TEAM);

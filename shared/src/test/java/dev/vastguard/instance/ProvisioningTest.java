@@ -117,7 +117,7 @@ class ProvisioningTest {
     void provision_suspendedAndOverTheLimit_deniesTeamSuspended() {
         kit = new InstanceTestKit(aPolicy().maxInstances(1).build());
         kit.holding(anInstance("team-a", 500).build());
-        kit.fakes.teams.suspend(TEAM, Instant.parse("2026-11-11T00:00:00Z"));
+        kit.fakes.teams.suspend(TEAM, Instant.parse("2026-11-10T00:00:00Z"), Instant.parse("2026-11-11T00:00:00Z"));
         kit.fakes.vast.offer(1, "RTX 4090", 1, "0.25");
 
         Outcome<Instance> outcome = kit.service().provision(command("RTX_4090"));
@@ -127,7 +127,7 @@ class ProvisioningTest {
 
     @Test
     void provision_suspensionOver_isAdmitted() {
-        kit.fakes.teams.suspend(TEAM, Instant.parse("2026-11-10T00:00:00Z"));
+        kit.fakes.teams.suspend(TEAM, Instant.parse("2026-11-10T00:00:00Z"), Instant.parse("2026-11-10T00:00:00Z"));
         kit.at("2026-11-10T00:00:01Z");
         kit.fakes.vast.offer(1, "RTX 4090", 1, "0.25");
 

@@ -83,7 +83,7 @@ class StartingTest {
     @Test
     void start_teamSuspended_deniesTeamSuspendedWithoutCallingVast() {
         stopped(7);
-        kit.fakes.teams.suspend(TEAM, Instant.parse("2026-11-11T00:00:00Z"));
+        kit.fakes.teams.suspend(TEAM, Instant.parse("2026-11-10T00:00:00Z"), Instant.parse("2026-11-11T00:00:00Z"));
         kit.fakes.vast.failNext(Operation.START, new IllegalStateException("Vast.ai must not be called"));
 
         Outcome<Instance> outcome = kit.service().start(TEAM, PRINCIPAL, 7);

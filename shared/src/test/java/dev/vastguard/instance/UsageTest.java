@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class UsageTest {
 
     private static final Team TEAM =
-            new Team(InstanceTestKit.TEAM, aPolicy().build(), TeamState.ACTIVE, Optional.empty(), 0);
+            new Team(InstanceTestKit.TEAM, aPolicy().build(), TeamState.ACTIVE, Optional.empty(), 0, Optional.empty());
     private static final Instant NOW = Instant.parse("2026-11-10T10:00:00Z");
 
     private static Reservation reservation(String tag, String dph) {

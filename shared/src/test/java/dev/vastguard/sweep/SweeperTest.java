@@ -248,6 +248,62 @@ class SweeperTest {
     }
 
     @Test
+    void sweep_instanceNotRunningWithinMaxLoadingMinutes_isDestroyed() {
+        test.teams.putPolicy(TEAM, aPolicy().maxLoadingMinutes(30).build());
+        track(
+                anInstance("team-a", 1)
+                        .status(InstanceStatus.PROVISIONING)
+                        .createdAt("2026-11-10T00:00:00Z")
+                        .build(),
+                listed(1).status("loading"));
+
+        SweepSummary early = sweeper.sweep(at("2026-11-10T00:29:59Z"));
+        SweepSummary due = sweeper.sweep(at("2026-11-10T00:30:00Z"));
+
+        assertThat(early.destroyed()).isEmpty();
+        assertThat(due.destroyed()).containsExactly(1L);
+        assertThat(test.vast.instances(KEY)).isEmpty();
+        assertThat(record(1).status()).isEqualTo(InstanceStatus.DESTROYED);
+        assertThat(events(AuditAction.DESTROY))
+                .singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains("max_loading_minutes"));
+    }
+
+    @Test
+    void sweep_suspendedTeamsInstanceStillStoppedAfterTheGracePeriod_isDestroyed() {
+        test.teams.putPolicy(
+                TEAM,
+                aPolicy().dailyBudget("1.00").destroyStoppedAfterHours("2").build());
+        track(anInstance("team-a", 1).build(), listed(1));
+        sweeper.sweep(at("2026-11-10T04:00:00Z"));
+
+        SweepSummary inGrace = sweeper.sweep(at("2026-11-10T05:59:59Z"));
+        SweepSummary graceOver = sweeper.sweep(at("2026-11-10T06:00:00Z"));
+
+        assertThat(inGrace.destroyed()).isEmpty();
+        assertThat(graceOver.destroyed()).containsExactly(1L);
+        assertThat(test.vast.instances(KEY)).isEmpty();
+        assertThat(record(1).status()).isEqualTo(InstanceStatus.DESTROYED);
+        assertThat(events(AuditAction.DESTROY)).singleElement().satisfies(e -> {
+            assertThat(e.detail()).contains("grace period").contains("2026-11-10T06:00:00Z");
+            // $1.20 of GPU time, then two hours of storage at $0.004/h while stopped.
+            assertThat(e.amount()).contains(Money.ofDollars("1.208"));
+        });
+    }
+
+    @Test
+    void sweep_suspendedTeamWithoutGracePolicy_keepsStoppedInstances() {
+        test.teams.putPolicy(TEAM, aPolicy().dailyBudget("1.00").build());
+        track(anInstance("team-a", 1).build(), listed(1));
+        sweeper.sweep(at("2026-11-10T04:00:00Z"));
+
+        SweepSummary later = sweeper.sweep(at("2026-11-10T23:00:00Z"));
+
+        assertThat(later.destroyed()).isEmpty();
+        assertThat(record(1).status()).isEqualTo(InstanceStatus.STOPPED);
+    }
+
+    @Test
     void sweep_overMonthlyBudget_suspendsUntilTheNextMonth() {
         test.teams.putPolicy(TEAM, aPolicy().monthlyBudget("1.00").build());
         track(anInstance("team-a", 1).build(), listed(1));

@@ -48,6 +48,8 @@ public final class Fixtures {
         private BigDecimal minReliability = Policy.DEFAULT_MIN_RELIABILITY;
         private BreachAction onBreach = BreachAction.STOP;
         private Optional<Money> monthlyBudget = Optional.empty();
+        private Optional<BigDecimal> destroyStoppedAfterHours = Optional.empty();
+        private int maxLoadingMinutes = Policy.DEFAULT_MAX_LOADING_MINUTES;
 
         /**
          * Sets the whitelist.
@@ -127,6 +129,28 @@ public final class Fixtures {
         }
 
         /**
+         * Sets the hours after a suspension at which still-stopped instances are destroyed.
+         *
+         * @param hours for example {@code "24"}
+         * @return this builder
+         */
+        public PolicyBuilder destroyStoppedAfterHours(String hours) {
+            destroyStoppedAfterHours = Optional.of(new BigDecimal(hours));
+            return this;
+        }
+
+        /**
+         * Sets the minutes an instance may take to reach running.
+         *
+         * @param minutes at least 1
+         * @return this builder
+         */
+        public PolicyBuilder maxLoadingMinutes(int minutes) {
+            maxLoadingMinutes = minutes;
+            return this;
+        }
+
+        /**
          * Builds the policy, with secret {@code vastguard/teams/test/vast-api-key}.
          *
          * @return the policy
@@ -142,8 +166,8 @@ public final class Fixtures {
                     onBreach,
                     monthlyBudget,
                     Policy.DEFAULT_ALERT_THRESHOLDS,
-                    Optional.empty(),
-                    Policy.DEFAULT_MAX_LOADING_MINUTES);
+                    destroyStoppedAfterHours,
+                    maxLoadingMinutes);
         }
     }
 

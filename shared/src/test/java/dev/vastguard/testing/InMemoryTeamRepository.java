@@ -29,14 +29,20 @@ public final class InMemoryTeamRepository implements TeamRepository {
     public synchronized Team putPolicy(TeamId id, Policy policy) {
         Team current = teams.get(id);
         Team updated = current == null
-                ? new Team(id, policy, TeamState.ACTIVE, Optional.empty(), 0)
-                : new Team(id, policy, current.state(), current.suspendedUntil(), current.version());
+                ? new Team(id, policy, TeamState.ACTIVE, Optional.empty(), 0, Optional.empty())
+                : new Team(
+                        id,
+                        policy,
+                        current.state(),
+                        current.suspendedUntil(),
+                        current.version(),
+                        current.suspendedSince());
         teams.put(id, updated);
         return updated;
     }
 
     @Override
-    public synchronized boolean suspend(TeamId id, Instant until) {
+    public synchronized boolean suspend(TeamId id, Instant since, Instant until) {
         Team current = teams.get(id);
         if (current == null) {
             return false;
@@ -46,7 +52,16 @@ public final class InMemoryTeamRepository implements TeamRepository {
         if (already) {
             return false;
         }
-        teams.put(id, new Team(id, current.policy(), TeamState.SUSPENDED, Optional.of(until), current.version()));
+        Optional<Instant> began = current.state() == TeamState.SUSPENDED ? current.suspendedSince() : Optional.empty();
+        teams.put(
+                id,
+                new Team(
+                        id,
+                        current.policy(),
+                        TeamState.SUSPENDED,
+                        Optional.of(until),
+                        current.version(),
+                        began.or(() -> Optional.of(since))));
         return true;
     }
 
@@ -56,7 +71,10 @@ public final class InMemoryTeamRepository implements TeamRepository {
         if (current == null || current.state() != TeamState.SUSPENDED) {
             return false;
         }
-        teams.put(id, new Team(id, current.policy(), TeamState.ACTIVE, Optional.empty(), current.version()));
+        teams.put(
+                id,
+                new Team(
+                        id, current.policy(), TeamState.ACTIVE, Optional.empty(), current.version(), Optional.empty()));
         return true;
     }
 
@@ -72,7 +90,15 @@ public final class InMemoryTeamRepository implements TeamRepository {
         if (current == null || current.version() != expected) {
             return false;
         }
-        teams.put(id, new Team(id, current.policy(), current.state(), current.suspendedUntil(), current.version() + 1));
+        teams.put(
+                id,
+                new Team(
+                        id,
+                        current.policy(),
+                        current.state(),
+                        current.suspendedUntil(),
+                        current.version() + 1,
+                        current.suspendedSince()));
         return true;
     }
 }

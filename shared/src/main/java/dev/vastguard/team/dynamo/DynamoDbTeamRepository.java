@@ -26,6 +26,7 @@ public final class DynamoDbTeamRepository implements TeamRepository {
 
     private static final String STATE = "state";
     private static final String SUSPENDED_UNTIL = "suspended_until";
+    private static final String SUSPENDED_SINCE = "suspended_since";
     private static final List<String> OPTIONAL_POLICY_ATTRIBUTES =
             List.of("monthly_budget_micros", "destroy_stopped_after_hours");
 
@@ -111,15 +112,16 @@ public final class DynamoDbTeamRepository implements TeamRepository {
     }
 
     @Override
-    public boolean suspend(TeamId id, Instant until) {
+    public boolean suspend(TeamId id, Instant since, Instant until) {
         // Bumping the version makes an admission that read the team before the suspension fail its lock.
         return conditionalUpdate(
                 id,
-                "SET #state = :suspended, #until = :until ADD #version :one",
+                "SET #state = :suspended, #until = :until, #since = if_not_exists(#since, :since) ADD #version :one",
                 "attribute_exists(#team) AND (#state <> :suspended OR #until < :until)",
                 Map.of(
                         ":suspended", AttributeValue.fromS(TeamState.SUSPENDED.wireName()),
                         ":until", AttributeValue.fromN(Long.toString(until.getEpochSecond())),
+                        ":since", AttributeValue.fromN(Long.toString(since.getEpochSecond())),
                         ":one", AttributeValue.fromN("1")));
     }
 
@@ -127,7 +129,7 @@ public final class DynamoDbTeamRepository implements TeamRepository {
     public boolean resume(TeamId id) {
         return conditionalUpdate(
                 id,
-                "SET #state = :active REMOVE #until",
+                "SET #state = :active REMOVE #until, #since",
                 "attribute_exists(#team) AND #state = :suspended",
                 Map.of(
                         ":suspended", AttributeValue.fromS(TeamState.SUSPENDED.wireName()),
@@ -138,6 +140,9 @@ public final class DynamoDbTeamRepository implements TeamRepository {
             TeamId id, String updateExpression, String condition, Map<String, AttributeValue> values) {
         Map<String, String> names =
                 new HashMap<>(Map.of("#team", TeamTable.PK, "#state", STATE, "#until", SUSPENDED_UNTIL));
+        if (updateExpression.contains("#since")) {
+            names.put("#since", SUSPENDED_SINCE);
+        }
         if (updateExpression.contains("#version")) {
             names.put("#version", TeamTable.VERSION);
         }

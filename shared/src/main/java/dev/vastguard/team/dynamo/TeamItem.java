@@ -45,6 +45,7 @@ final class TeamItem {
     private Long version;
     private String state;
     private Long suspendedUntil;
+    private Long suspendedSince;
 
     /** Creates an empty item; the Enhanced Client fills it in. */
     public TeamItem() {}
@@ -84,7 +85,8 @@ final class TeamItem {
                 policy,
                 state == null ? TeamState.ACTIVE : TeamState.valueOf(state.toUpperCase(Locale.ROOT)),
                 Optional.ofNullable(suspendedUntil).map(Instant::ofEpochSecond),
-                version == null ? 0 : version);
+                version == null ? 0 : version,
+                Optional.ofNullable(suspendedSince).map(Instant::ofEpochSecond));
     }
 
     @DynamoDbPartitionKey
@@ -221,5 +223,14 @@ final class TeamItem {
 
     public void setSuspendedUntil(Long suspendedUntil) {
         this.suspendedUntil = suspendedUntil;
+    }
+
+    @DynamoDbAttribute("suspended_since")
+    public Long getSuspendedSince() {
+        return suspendedSince;
+    }
+
+    public void setSuspendedSince(Long suspendedSince) {
+        this.suspendedSince = suspendedSince;
     }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DynamoDbTeamRepositoryIT {
 
     private static final Instant MONDAY = Instant.parse("2026-11-02T00:00:00Z");
+    private static final Instant SATURDAY = Instant.parse("2026-10-31T14:00:00Z");
 
     private static DynamoDbTeamRepository repository;
 
@@ -42,7 +43,7 @@ class DynamoDbTeamRepositoryIT {
 
         Team stored = repository.putPolicy(id, policy);
 
-        assertThat(stored).isEqualTo(new Team(id, policy, TeamState.ACTIVE, Optional.empty(), 0));
+        assertThat(stored).isEqualTo(new Team(id, policy, TeamState.ACTIVE, Optional.empty(), 0, Optional.empty()));
         assertThat(repository.find(id)).contains(stored);
     }
 
@@ -50,7 +51,7 @@ class DynamoDbTeamRepositoryIT {
     void putPolicy_suspendedTeam_keepsStateAndVersionAndDropsRemovedOptionals() {
         TeamId id = newTeam();
         repository.putPolicy(id, fullPolicy());
-        repository.suspend(id, MONDAY);
+        repository.suspend(id, SATURDAY, MONDAY);
         Team before = repository.find(id).orElseThrow();
 
         Team after = repository.putPolicy(id, minimalPolicy());
@@ -76,9 +77,9 @@ class DynamoDbTeamRepositoryIT {
         TeamId id = newTeam();
         repository.putPolicy(id, minimalPolicy());
 
-        boolean first = repository.suspend(id, MONDAY);
-        boolean again = repository.suspend(id, MONDAY);
-        boolean earlier = repository.suspend(id, MONDAY.minusSeconds(3600));
+        boolean first = repository.suspend(id, SATURDAY, MONDAY);
+        boolean again = repository.suspend(id, SATURDAY, MONDAY);
+        boolean earlier = repository.suspend(id, SATURDAY, MONDAY.minusSeconds(3600));
 
         assertThat(first).isTrue();
         assertThat(again).isFalse();
@@ -92,12 +93,16 @@ class DynamoDbTeamRepositoryIT {
     void suspend_laterEnd_extendsTheSuspension() {
         TeamId id = newTeam();
         repository.putPolicy(id, minimalPolicy());
-        repository.suspend(id, MONDAY);
+        repository.suspend(id, SATURDAY, MONDAY);
 
-        boolean changed = repository.suspend(id, MONDAY.plusSeconds(86_400));
+        boolean changed = repository.suspend(id, SATURDAY.plusSeconds(3600), MONDAY.plusSeconds(86_400));
 
         assertThat(changed).isTrue();
-        assertThat(repository.find(id).orElseThrow().suspendedUntil()).contains(MONDAY.plusSeconds(86_400));
+        Team team = repository.find(id).orElseThrow();
+        assertThat(team.suspendedUntil()).contains(MONDAY.plusSeconds(86_400));
+        assertThat(team.suspendedSince())
+                .as("the suspension began at the first breach")
+                .contains(SATURDAY);
     }
 
     @Test
@@ -105,7 +110,7 @@ class DynamoDbTeamRepositoryIT {
         TeamId id = newTeam();
         long before = repository.putPolicy(id, minimalPolicy()).version();
 
-        repository.suspend(id, MONDAY);
+        repository.suspend(id, SATURDAY, MONDAY);
 
         assertThat(repository.find(id).orElseThrow().version()).isEqualTo(before + 1);
     }
@@ -114,7 +119,7 @@ class DynamoDbTeamRepositoryIT {
     void suspend_unknownTeam_returnsFalseAndCreatesNothing() {
         TeamId id = newTeam();
 
-        boolean changed = repository.suspend(id, MONDAY);
+        boolean changed = repository.suspend(id, SATURDAY, MONDAY);
 
         assertThat(changed).isFalse();
         assertThat(repository.find(id)).isEmpty();
@@ -124,7 +129,7 @@ class DynamoDbTeamRepositoryIT {
     void resume_suspendedTeam_activatesOnce() {
         TeamId id = newTeam();
         repository.putPolicy(id, minimalPolicy());
-        repository.suspend(id, MONDAY);
+        repository.suspend(id, SATURDAY, MONDAY);
 
         boolean first = repository.resume(id);
         boolean again = repository.resume(id);
@@ -133,6 +138,7 @@ class DynamoDbTeamRepositoryIT {
         assertThat(again).isFalse();
         Team team = repository.find(id).orElseThrow();
         assertThat(team.state()).isEqualTo(TeamState.ACTIVE);
+        assertThat(team.suspendedSince()).isEmpty();
         assertThat(team.suspendedUntil()).isEmpty();
     }
 
