@@ -144,8 +144,8 @@ final class Provisioning {
         try {
             found = client.findByLabel(reservation.tag());
         } catch (VastApiException | VastClientException lookup) {
-            // Still unknown whether the instance exists: the reservation keeps holding its slot and money.
-            // TODO(#3): the sweeper should resolve reservations left open like this by their tag.
+            // Still unknown whether the instance exists: the reservation keeps holding its slot and money until
+            // the sweeper finds the instance by its tag (and confirms it) or, after a while, releases it.
             failure.addSuppressed(lookup);
             throw failure;
         }
