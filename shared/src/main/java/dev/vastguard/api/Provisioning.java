@@ -67,10 +67,13 @@ final class Provisioning {
                         "this Idempotency-Key was already used with a different body; use a new key for a new"
                                 + " request");
             case IdempotencyStore.InProgress inProgress ->
-                throw new ApiException(
-                        409,
-                        "idempotency_conflict",
-                        "a request with this Idempotency-Key is still in progress; retry later");
+                // The first request is still renting; its answer is replayed once it is stored.
+                ApiResponse.problem(
+                                409,
+                                "idempotency_conflict",
+                                "a request with this Idempotency-Key is still in progress; retry after "
+                                        + Problems.RETRY_AFTER_SECONDS + " seconds to get its answer")
+                        .withHeader("Retry-After", Problems.RETRY_AFTER_SECONDS);
         };
     }
 

@@ -86,6 +86,7 @@ class IdempotencyTest {
                         .path("detail")
                         .asText())
                 .contains("in progress");
+        assertThat(response.getHeaders()).containsEntry("Retry-After", "5");
     }
 
     @Test
