@@ -88,9 +88,13 @@ final class InstanceActions {
                 Entry.of(
                         AuditAction.STOP,
                         id,
-                        stopped.storageDph(),
-                        "stopped %s x%d; storage goes on at %s/h"
-                                .formatted(stopped.gpuName(), stopped.numGpus(), stopped.storageDph())));
+                        stopped.accruedCost(),
+                        "stopped %s x%d; cost so far %s, storage goes on at %s/h"
+                                .formatted(
+                                        stopped.gpuName(),
+                                        stopped.numGpus(),
+                                        stopped.accruedCost(),
+                                        stopped.storageDph())));
         LOG.info("stopped instance {} of team {}", id, team);
         return Outcome.ok(stopped);
     }

@@ -175,9 +175,11 @@ class InstanceActionsTest {
         assertThat(stopped.status()).isEqualTo(InstanceStatus.STOPPED);
         assertThat(stopped.accruedCost()).isEqualTo(Money.ofDollars("0.30"));
         assertThat(kit.atVast(7).orElseThrow().actualStatus()).contains("stopped");
-        assertThat(kit.audited(AuditAction.STOP))
-                .singleElement()
-                .satisfies(e -> assertThat(e.instanceId()).contains(7L));
+        assertThat(kit.audited(AuditAction.STOP)).singleElement().satisfies(e -> {
+            assertThat(e.instanceId()).contains(7L);
+            // The same amount the sweeper audits when it stops an instance: the cost accrued up to the stop.
+            assertThat(e.amount()).contains(Money.ofDollars("0.30"));
+        });
     }
 
     @Test
