@@ -4,13 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.vastguard.api.ApiResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -19,18 +15,33 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The local runner's HTTP front door: plays API Gateway for the API functions (the header
  * {@code X-Vastguard-Caller} becomes the verified caller) and serves the {@code /_local/} endpoints.
+ *
+ * <p>Runs on Jetty so that requests it cannot even parse (a malformed percent-escape, an empty path segment, an
+ * oversized header) are answered like every other error, in {@code application/problem+json}, as API Gateway
+ * answers them with its own JSON rather than an HTML page.
  */
 final class LocalApiServer implements AutoCloseable {
 
@@ -56,8 +67,8 @@ final class LocalApiServer implements AutoCloseable {
         LocalResponse handle(String method, String body) throws IOException;
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(16);
+    private final Server server;
+    private final ServerConnector connector;
     private final ObjectMapper json;
     private final RouteMatcher routes;
     private final Map<String, Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> functions;
@@ -74,65 +85,86 @@ final class LocalApiServer implements AutoCloseable {
         this.routes = routes;
         this.functions = Map.copyOf(functions);
         this.localEndpoints = Map.copyOf(localEndpoints);
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        server.setExecutor(executor);
-        server.createContext("/", this::serve);
-        server.start();
+        QueuedThreadPool threads = new QueuedThreadPool(32, 4);
+        threads.setName("local-api");
+        threads.setDaemon(true);
+        this.server = new Server(threads);
+        this.connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                serve(request, response, callback);
+                return true;
+            }
+        });
+        server.setErrorHandler(new ProblemErrorHandler());
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("could not start the local API server on port " + port, e);
+        }
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-    }
-
-    private void serve(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getRawPath();
-            byte[] body = readBody(exchange.getRequestBody());
-            if (path.startsWith("/_local/")) {
-                serveLocal(exchange, path, body);
-            } else {
-                serveApi(exchange, path, body);
-            }
-        } catch (RuntimeException e) {
-            LOG.error("local runner failed to serve a request", e);
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("local API server did not stop cleanly: {}", e.getMessage());
         }
     }
 
-    private void serveLocal(HttpExchange exchange, String path, byte[] body) throws IOException {
+    private void serve(Request request, Response response, Callback callback) {
+        try {
+            String path = request.getHttpURI().getPath();
+            byte[] body = readBody(Content.Source.asInputStream(request));
+            Reply reply = path.startsWith("/_local/") ? serveLocal(request, path, body) : serveApi(request, path, body);
+            response.setStatus(reply.status());
+            reply.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+            response.write(true, ByteBuffer.wrap(reply.body()), callback);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("local runner failed to serve a request: {}", e.toString());
+            callback.failed(e);
+        }
+    }
+
+    private Reply serveLocal(Request request, String path, byte[] body) {
         LocalEndpoint endpoint = localEndpoints.get(path);
         if (endpoint == null) {
-            sendProblem(exchange, 404, "not_found", "no local endpoint " + path);
-            return;
+            return Reply.problem(404, "not_found", "no local endpoint " + path);
         }
         try {
-            LocalResponse response =
-                    endpoint.handle(exchange.getRequestMethod(), new String(body, StandardCharsets.UTF_8));
-            send(exchange, response.status(), "application/json", json.writeValueAsBytes(response.body()));
+            LocalResponse response = endpoint.handle(request.getMethod(), new String(body, StandardCharsets.UTF_8));
+            return new Reply(
+                    response.status(),
+                    Map.of("Content-Type", "application/json"),
+                    json.writeValueAsBytes(response.body()));
         } catch (IllegalArgumentException | IOException e) {
-            sendProblem(exchange, 400, "invalid_request", e.getMessage());
+            return Reply.problem(400, "invalid_request", e.getMessage());
         }
     }
 
-    private void serveApi(HttpExchange exchange, String path, byte[] body) throws IOException {
-        String method = exchange.getRequestMethod();
+    private Reply serveApi(Request request, String path, byte[] body) {
+        String method = request.getMethod();
         Optional<RouteTarget> target = routes.match(method, decode(path));
         if (target.isEmpty()) {
             // API Gateway checks the signature before it looks for a route, so an unsigned request learns nothing.
-            String caller = exchange.getRequestHeaders().getFirst(CALLER_HEADER);
+            String caller = request.getHeaders().get(CALLER_HEADER);
             if (caller == null || caller.isBlank()) {
-                sendProblem(exchange, 403, "unknown_principal", "sign the request: no verified caller");
-            } else {
-                sendProblem(exchange, 404, "not_found", "no route " + method + " " + decode(path));
+                return Reply.problem(403, "unknown_principal", "sign the request: no verified caller");
             }
-            return;
+            return Reply.problem(404, "not_found", "no route " + method + " " + decode(path));
         }
-        APIGatewayProxyRequestEvent event = toEvent(exchange, target.get(), path, body);
+        APIGatewayProxyRequestEvent event = toEvent(request, target.get(), path, body);
         APIGatewayProxyResponseEvent response =
                 functions.get(target.get().function()).apply(event);
         byte[] responseBody = response.getBody() == null
@@ -140,33 +172,25 @@ final class LocalApiServer implements AutoCloseable {
                 : Boolean.TRUE.equals(response.getIsBase64Encoded())
                         ? Base64.getDecoder().decode(response.getBody())
                         : response.getBody().getBytes(StandardCharsets.UTF_8);
-        if (response.getHeaders() != null) {
-            response.getHeaders()
-                    .forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-        }
         int status = response.getStatusCode() == null ? 500 : response.getStatusCode();
-        exchange.sendResponseHeaders(status, responseBody.length == 0 ? -1 : responseBody.length);
-        if (responseBody.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(responseBody);
-            }
-        }
+        return new Reply(status, response.getHeaders() == null ? Map.of() : response.getHeaders(), responseBody);
     }
 
-    private static APIGatewayProxyRequestEvent toEvent(
-            HttpExchange exchange, RouteTarget target, String path, byte[] body) {
+    private static APIGatewayProxyRequestEvent toEvent(Request request, RouteTarget target, String path, byte[] body) {
         Map<String, String> headers = new HashMap<>();
         Map<String, List<String>> multiHeaders = new HashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase(CALLER_HEADER)) {
-                headers.put(name, values.get(0));
-                multiHeaders.put(name, List.copyOf(values));
+        for (HttpField field : request.getHeaders()) {
+            if (!field.getName().equalsIgnoreCase(CALLER_HEADER)) {
+                headers.putIfAbsent(field.getName(), field.getValue());
+                multiHeaders
+                        .computeIfAbsent(field.getName(), n -> new ArrayList<>())
+                        .add(field.getValue());
             }
-        });
-        Map<String, List<String>> query = parseQuery(exchange.getRequestURI().getRawQuery());
+        }
+        Map<String, List<String>> query = parseQuery(request.getHttpURI().getQuery());
         Map<String, String> singleQuery = new HashMap<>();
         query.forEach((k, v) -> singleQuery.put(k, v.get(v.size() - 1)));
-        String caller = exchange.getRequestHeaders().getFirst(CALLER_HEADER);
+        String caller = request.getHeaders().get(CALLER_HEADER);
         APIGatewayProxyRequestEvent.RequestIdentity identity = new APIGatewayProxyRequestEvent.RequestIdentity();
         if (caller != null && !caller.isBlank()) {
             identity.setUserArn(caller.trim());
@@ -174,17 +198,17 @@ final class LocalApiServer implements AutoCloseable {
             identity.setCaller(
                     "AROALOCALRUNNER:" + caller.trim().substring(caller.trim().lastIndexOf('/') + 1));
         }
-        identity.setSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress());
+        identity.setSourceIp(Request.getRemoteAddr(request));
         APIGatewayProxyRequestEvent.ProxyRequestContext context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
         context.setIdentity(identity);
         context.setRequestId(UUID.randomUUID().toString());
         context.setStage("local");
-        context.setHttpMethod(exchange.getRequestMethod());
+        context.setHttpMethod(request.getMethod());
         context.setResourcePath(target.resource());
         context.setPath(path);
         Optional<String> text = utf8(body);
         return new APIGatewayProxyRequestEvent()
-                .withHttpMethod(exchange.getRequestMethod())
+                .withHttpMethod(request.getMethod())
                 .withPath(decode(path))
                 .withResource(target.resource())
                 .withPathParameters(target.pathParameters().isEmpty() ? null : target.pathParameters())
@@ -246,18 +270,57 @@ final class LocalApiServer implements AutoCloseable {
         return in.readNBytes(MAX_READ);
     }
 
-    private static void sendProblem(HttpExchange exchange, int status, String code, String detail) throws IOException {
-        ApiResponse problem = ApiResponse.problem(status, code, detail);
-        send(exchange, status, ApiResponse.PROBLEM_JSON, problem.body().getBytes(StandardCharsets.UTF_8));
+    /**
+     * An answer to write.
+     *
+     * @param status the HTTP status
+     * @param headers the response headers
+     * @param body the body, possibly empty
+     */
+    private record Reply(int status, Map<String, String> headers, byte[] body) {
+
+        static Reply problem(int status, String code, String detail) {
+            ApiResponse problem = ApiResponse.problem(status, code, detail);
+            return new Reply(
+                    status,
+                    Map.of("Content-Type", ApiResponse.PROBLEM_JSON),
+                    problem.body().getBytes(StandardCharsets.UTF_8));
+        }
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+    /**
+     * Answers what Jetty refuses before any handler runs (a request line or header it cannot parse, an ambiguous
+     * path) in the product's problem format instead of an HTML page.
+     */
+    private static final class ProblemErrorHandler extends ErrorHandler {
+
+        @Override
+        protected void generateResponse(
+                Request request, Response response, int code, String message, Throwable cause, Callback callback) {
+            byte[] body = problem(code, message);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, ApiResponse.PROBLEM_JSON);
+            response.write(true, ByteBuffer.wrap(body), callback);
+        }
+
+        @Override
+        public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+            fields.put(HttpHeader.CONTENT_TYPE, ApiResponse.PROBLEM_JSON);
+            return ByteBuffer.wrap(problem(status, reason));
+        }
+
+        private static byte[] problem(int status, String reason) {
+            String code = switch (status) {
+                case 404 -> "not_found";
+                case 413 -> "payload_too_large";
+                case 500 -> "internal_error";
+                default -> "invalid_request";
+            };
+            String detail = status == 500
+                    ? "the local runner failed to serve this request"
+                    : "the request could not be read"
+                            + (reason == null || reason.isBlank() ? "" : ": " + reason.toLowerCase(Locale.ROOT));
+            int answered = status >= 400 && status < 600 ? status : 400;
+            return ApiResponse.problem(answered, code, detail).body().getBytes(StandardCharsets.UTF_8);
         }
     }
 }

@@ -9,7 +9,9 @@ import dev.vastguard.local.sandbox.VastSandbox;
 import dev.vastguard.testing.MotoServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -318,6 +320,29 @@ class LocalRunnerIT {
         assertThat(unsigned.json().path("code").asText()).isEqualTo("unknown_principal");
         assertThat(signed.status()).isEqualTo(404);
         assertThat(signed.contentType()).startsWith("application/problem+json");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/instances/%ZZ", "//instances", "/instances/7/../../budget%"})
+    void unparseablePath_isAnsweredAsAProblemNotAnHtmlPage(String path) throws Exception {
+        String raw = rawGet(path);
+
+        assertThat(raw).startsWith("HTTP/1.1 400");
+        assertThat(raw).containsIgnoringCase("Content-Type: application/problem+json");
+        assertThat(raw).contains("\"code\":\"invalid_request\"").doesNotContain("<html");
+    }
+
+    /** Sends a request line as is: Java's HTTP clients refuse to send a malformed URI at all. */
+    private static String rawGet(String path) throws IOException {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n" + LocalApiServer.CALLER_HEADER + ": " + ADMIN
+                            + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test
