@@ -48,6 +48,7 @@ public final class Fixtures {
         private BigDecimal minReliability = Policy.DEFAULT_MIN_RELIABILITY;
         private BreachAction onBreach = BreachAction.STOP;
         private Optional<Money> monthlyBudget = Optional.empty();
+        private String vastSecretId = "vastguard/teams/test/vast-api-key";
 
         /**
          * Sets the whitelist.
@@ -127,7 +128,18 @@ public final class Fixtures {
         }
 
         /**
-         * Builds the policy, with secret {@code vastguard/teams/test/vast-api-key}.
+         * Sets the secret holding the team's Vast.ai key.
+         *
+         * @param secretId the secret id
+         * @return this builder
+         */
+        public PolicyBuilder vastSecretId(String secretId) {
+            vastSecretId = secretId;
+            return this;
+        }
+
+        /**
+         * Builds the policy, with secret {@code vastguard/teams/test/vast-api-key} unless another was set.
          *
          * @return the policy
          */
@@ -138,7 +150,7 @@ public final class Fixtures {
                     dailyBudget,
                     maxDph,
                     minReliability,
-                    "vastguard/teams/test/vast-api-key",
+                    vastSecretId,
                     onBreach,
                     monthlyBudget,
                     Policy.DEFAULT_ALERT_THRESHOLDS,
