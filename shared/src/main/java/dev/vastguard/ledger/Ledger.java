@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
-/** Reads the spend ledger that accruals write (see {@code InstanceRepository#applyAccrual}). */
+/**
+ * Reads the spend ledger that accruals write (see {@code InstanceRepository#applyAccrual}), and keeps beside it the
+ * one-time alert claims and the daily comparisons with Vast.ai's charges.
+ */
 public interface Ledger {
 
     /**

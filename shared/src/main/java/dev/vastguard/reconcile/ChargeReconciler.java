@@ -63,8 +63,10 @@ public final class ChargeReconciler {
         List<ReconcileSummary.TeamResult> results = new ArrayList<>();
         List<ReconcileSummary.Failure> failures = new ArrayList<>();
         for (Outcome outcome : reconcileAll(teams, day)) {
-            outcome.result().ifPresent(results::add);
-            outcome.failure().ifPresent(failures::add);
+            switch (outcome) {
+                case Outcome.Compared compared -> results.add(compared.result());
+                case Outcome.Failed failed -> failures.add(failed.failure());
+            }
         }
         ReconcileSummary summary = new ReconcileSummary(day, results, failures);
         LOG.info(
@@ -78,8 +80,13 @@ public final class ChargeReconciler {
         return summary;
     }
 
-    /** One team's outcome: a result or a failure. */
-    private record Outcome(Optional<ReconcileSummary.TeamResult> result, Optional<ReconcileSummary.Failure> failure) {}
+    /** One team's outcome: compared, or failed. */
+    private sealed interface Outcome {
+
+        record Compared(ReconcileSummary.TeamResult result) implements Outcome {}
+
+        record Failed(ReconcileSummary.Failure failure) implements Outcome {}
+    }
 
     private List<Outcome> reconcileAll(List<Team> teams, LocalDate day) {
         if (teams.isEmpty()) {
@@ -115,7 +122,7 @@ public final class ChargeReconciler {
             platform.ledger().putChargeCheck(check);
             boolean over = ChargeTolerance.isExceeded(check.ledger(), check.difference());
             boolean notified = over && alerts.alertOnce(check);
-            return new Outcome(Optional.of(new ReconcileSummary.TeamResult(check, over, notified)), Optional.empty());
+            return new Outcome.Compared(new ReconcileSummary.TeamResult(check, over, notified));
         } catch (RuntimeException e) {
             return failed(team, reason(e, key));
         }
@@ -147,7 +154,7 @@ public final class ChargeReconciler {
 
     private static Outcome failed(Team team, String reason) {
         LOG.error("reconciling team {} with Vast.ai's charges failed: {}", team.id(), reason);
-        return new Outcome(Optional.empty(), Optional.of(new ReconcileSummary.Failure(team.id(), reason)));
+        return new Outcome.Failed(new ReconcileSummary.Failure(team.id(), reason));
     }
 
     /** A short reason that never holds the team's key, whatever the exception echoes. */
