@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
-/** Reads the spend ledger that accruals write (see {@code InstanceRepository#applyAccrual}). */
+/**
+ * Reads the spend ledger that accruals write (see {@code InstanceRepository#applyAccrual}), and keeps beside it the
+ * one-time alert claims and the daily comparisons with Vast.ai's charges.
+ */
 public interface Ledger {
 
     /**
@@ -47,4 +50,31 @@ public interface Ledger {
      * @return true if this call claimed it
      */
     boolean claimAlert(TeamId team, BudgetPeriod period, BigDecimal threshold);
+
+    /**
+     * Stores a day's comparison with Vast.ai's charges, replacing the one stored before for the same team and day,
+     * so that comparing a day again never counts anything twice. A claimed alert for the day stays claimed.
+     *
+     * @param check the comparison
+     */
+    void putChargeCheck(ChargeCheck check);
+
+    /**
+     * A team's stored comparisons with Vast.ai's charges for the days of a month; all pages read.
+     *
+     * @param team the team
+     * @param month the month
+     * @return the comparisons, ordered by day; days never compared are missing
+     */
+    List<ChargeCheck> chargeChecks(TeamId team, YearMonth month);
+
+    /**
+     * Claims the one notification that a team's ledger and Vast.ai's charges disagree on a day: the first caller gets
+     * true, every later one (a re-run, a concurrent one) false.
+     *
+     * @param team the team
+     * @param day the UTC day
+     * @return true if this call claimed it
+     */
+    boolean claimChargeAlert(TeamId team, LocalDate day);
 }

@@ -1,5 +1,6 @@
 package dev.vastguard.report;
 
+import dev.vastguard.ledger.ChargeCheck;
 import dev.vastguard.ledger.LedgerLine;
 import dev.vastguard.money.Money;
 import dev.vastguard.platform.Platform;
@@ -24,10 +25,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes a month's chargeback reports from the ledger to the reports bucket: {@code chargeback.csv}, one row per
- * team, instance and UTC day, and {@code totals.csv}, one row per team (zero for a team that spent nothing).
+ * team, instance and UTC day, and {@code totals.csv}, one row per team (zero for a team that spent nothing) with,
+ * beside the ledger's cost, what Vast.ai charged on the days that were reconciled.
  *
- * <p>Rows are sorted by team, day and instance id and every figure is exact, so the same ledger always gives the
- * same bytes.
+ * <p>Rows are sorted by team, day and instance id and every figure is exact, so the same ledger (and the same
+ * stored reconciliations) always give the same bytes.
  */
 public final class ChargebackReports implements MonthlyReports {
 
@@ -36,7 +38,13 @@ public final class ChargebackReports implements MonthlyReports {
     private static final String[] LINE_COLUMNS = {
         "team", "instance_id", "gpu_name", "num_gpus", "day", "hours", "storage_hours", "cost"
     };
-    private static final String[] TOTAL_COLUMNS = {"team", "cost"};
+    /**
+     * The figures of {@code reconciled_days} days that were compared with Vast.ai's charges follow the ledger's cost:
+     * what Vast.ai charged on them and {@code charged - ledger} on them; all three are empty for a team with no such
+     * day in the month.
+     */
+    private static final String[] TOTAL_COLUMNS = {"team", "cost", "vast_charged", "difference", "reconciled_days"};
+
     private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
     private static final Comparator<LedgerLine> ROW_ORDER = Comparator.comparing(LedgerLine::team)
             .thenComparing(LedgerLine::day)
@@ -65,7 +73,7 @@ public final class ChargebackReports implements MonthlyReports {
         String prefix = String.format("reports/%04d/%02d/", month.getYear(), month.getMonthValue());
         List<String> keys = List.of(prefix + "chargeback.csv", prefix + "totals.csv");
         put(keys.get(0), csv(LINE_COLUMNS, lineRows(lines)));
-        put(keys.get(1), csv(TOTAL_COLUMNS, totalRows(teams, lines)));
+        put(keys.get(1), csv(TOTAL_COLUMNS, totalRows(teams, lines, checks(teams, month))));
         LOG.info(
                 "wrote the {} chargeback reports to bucket {}: {}",
                 month,
@@ -94,13 +102,34 @@ public final class ChargebackReports implements MonthlyReports {
         return rows;
     }
 
-    private static List<List<String>> totalRows(List<TeamId> teams, List<LedgerLine> lines) {
+    private Map<TeamId, List<ChargeCheck>> checks(List<TeamId> teams, YearMonth month) {
+        Map<TeamId, List<ChargeCheck>> checks = new TreeMap<>();
+        teams.forEach(team -> checks.put(team, platform.ledger().chargeChecks(team, month)));
+        return checks;
+    }
+
+    private static List<List<String>> totalRows(
+            List<TeamId> teams, List<LedgerLine> lines, Map<TeamId, List<ChargeCheck>> checks) {
         Map<TeamId, Money> totals = new TreeMap<>();
         teams.forEach(team -> totals.put(team, Money.ZERO));
         lines.forEach(line -> totals.merge(line.team(), line.cost(), Money::plus));
-        return totals.entrySet().stream()
-                .map(total -> List.of(total.getKey().value(), dollars(total.getValue())))
-                .toList();
+        List<List<String>> rows = new ArrayList<>();
+        totals.forEach((team, cost) -> {
+            List<String> row = new ArrayList<>(List.of(team.value(), dollars(cost)));
+            row.addAll(reconciled(checks.getOrDefault(team, List.of())));
+            rows.add(row);
+        });
+        return rows;
+    }
+
+    /** The reconciliation columns of one team: charged, difference and day count, or three empty cells. */
+    private static List<String> reconciled(List<ChargeCheck> checks) {
+        if (checks.isEmpty()) {
+            return List.of("", "", "");
+        }
+        Money charged = checks.stream().map(ChargeCheck::charged).reduce(Money.ZERO, Money::plus);
+        Money difference = checks.stream().map(ChargeCheck::difference).reduce(Money.ZERO, Money::plus);
+        return List.of(dollars(charged), dollars(difference), Integer.toString(checks.size()));
     }
 
     private static String csv(String[] columns, List<List<String>> rows) {

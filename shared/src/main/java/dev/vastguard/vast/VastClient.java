@@ -1,5 +1,6 @@
 package dev.vastguard.vast;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -90,4 +91,14 @@ public interface VastClient {
      * @return true if destroyed now, false if Vast.ai no longer knew it
      */
     boolean destroyInstance(long id);
+
+    /**
+     * Reads what Vast.ai charged for the account's instances over whole UTC days ({@code GET /api/v0/charges/}
+     * filtered to {@code type} {@code instance}, all pages).
+     *
+     * @param firstDay the first UTC day
+     * @param lastDay the last UTC day, inclusive; not before {@code firstDay}
+     * @return the charges, one per instance and day, in Vast.ai's order
+     */
+    List<VastCharge> charges(LocalDate firstDay, LocalDate lastDay);
 }

@@ -7,7 +7,11 @@ import dev.vastguard.money.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads Vast.ai's JSON into the client's records. Money is read from the JSON text as {@link BigDecimal}, never
@@ -17,6 +21,8 @@ final class VastDecoder {
 
     private static final BigDecimal HOURS_PER_MONTH = BigDecimal.valueOf(720);
     private static final int WORKING_SCALE = 12;
+    private static final String INSTANCE_CHARGE = "instance";
+    private static final Pattern INSTANCE_SOURCE = Pattern.compile("instance-([0-9]{1,18})");
 
     private final ObjectMapper mapper;
 
@@ -61,6 +67,43 @@ final class VastDecoder {
                 storageDph(node),
                 text(node, "label"),
                 decimal(node, "start_date").map(VastDecoder::epochSeconds));
+    }
+
+    /**
+     * A row of the charges listing, or empty for a row that is not an instance's (volumes, serverless), which the
+     * type filter should already have left out.
+     *
+     * @throws VastClientException if an instance's row cannot be attributed: no {@code instance-<id>} source, no
+     *     start or no amount
+     */
+    Optional<VastCharge> charge(String operation, JsonNode node) {
+        if (!text(node, "type").orElse(INSTANCE_CHARGE).equals(INSTANCE_CHARGE)) {
+            return Optional.empty();
+        }
+        Matcher source = INSTANCE_SOURCE.matcher(text(node, "source").orElse(""));
+        if (!source.matches()) {
+            throw new VastClientException(operation + ": Vast.ai sent an instance charge without an instance id", null);
+        }
+        Instant start = decimal(node, "start")
+                .map(VastDecoder::epochSeconds)
+                .orElseThrow(
+                        () -> new VastClientException(operation + ": Vast.ai sent a charge without a start", null));
+        BigDecimal amount = decimal(node, "amount")
+                .orElseThrow(
+                        () -> new VastClientException(operation + ": Vast.ai sent a charge without an amount", null));
+        List<VastCharge.Item> items = new ArrayList<>();
+        JsonNode parts = node.path("items");
+        if (parts.isArray()) {
+            for (JsonNode part : parts) {
+                items.add(new VastCharge.Item(text(part, "type").orElse(""), money(part, "amount")));
+            }
+        }
+        return Optional.of(new VastCharge(
+                Long.parseLong(source.group(1)),
+                start,
+                decimal(node, "end").map(VastDecoder::epochSeconds).orElse(start),
+                Money.ofDollarsRounded(amount),
+                items));
     }
 
     /** {@code storage_total_cost} is already per hour; {@code storage_cost} is per GB and month (720 hours). */

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vastguard.secrets.VastApiKey;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +30,11 @@ final class VastHttpClient implements VastClient {
     private static final String INSTANCES_V1 = "/api/v1/instances/";
     /** The v1 listing's maximum page size. */
     private static final int PAGE_SIZE = 25;
-    /** A guard against a server that never stops paging: 10,000 instances. */
+    /** The per-contract charges listing. */
+    private static final String CHARGES = "/api/v0/charges/";
+    /** The charges listing's maximum page size. */
+    private static final int CHARGES_PAGE_SIZE = 500;
+    /** A guard against a server that never stops paging: 10,000 instances, 200,000 charges. */
     private static final int MAX_PAGES = 400;
 
     private final VastTransport transport;
@@ -158,6 +165,23 @@ final class VastHttpClient implements VastClient {
         return true;
     }
 
+    @Override
+    public List<VastCharge> charges(LocalDate firstDay, LocalDate lastDay) {
+        if (lastDay.isBefore(firstDay)) {
+            throw new IllegalArgumentException("the last day " + lastDay + " is before the first day " + firstDay);
+        }
+        String operation = "list charges from " + firstDay + " to " + lastDay;
+        ObjectNode filters = mapper.createObjectNode();
+        // Both bounds are required; lte is the last second of the last day, so the next day is never included.
+        filters.putObject("day").put("gte", startOf(firstDay)).put("lte", startOf(lastDay.plusDays(1)) - 1);
+        filters.putObject("type").putArray("in").add("instance");
+        List<VastCharge> charges = new ArrayList<>();
+        for (JsonNode node : allPages(operation, CHARGES, "results", after -> chargesQuery(filters, after))) {
+            decoder.charge(operation, node).ifPresent(charges::add);
+        }
+        return List.copyOf(charges);
+    }
+
     private void changeInstance(String operation, long id, ObjectNode body) {
         VastCall call = VastCall.withBody(operation, "PUT", "/api/v0/instances/" + id + "/", write(body));
         VastResponse response = transport.send(key, call, true);
@@ -170,22 +194,33 @@ final class VastHttpClient implements VastClient {
 
     private List<VastInstance> instances(String operation, Optional<ObjectNode> filters) {
         List<VastInstance> all = new ArrayList<>();
+        for (JsonNode node : allPages(operation, INSTANCES_V1, "instances", after -> instancesQuery(filters, after))) {
+            all.add(decoder.instance(operation, node));
+        }
+        return List.copyOf(all);
+    }
+
+    /**
+     * Every row of a listing that pages with {@code next_token} and {@code after_token}, page after page until
+     * Vast.ai sends no further token.
+     */
+    private List<JsonNode> allPages(
+            String operation, String path, String field, Function<Optional<String>, String> queryAfter) {
+        List<JsonNode> rows = new ArrayList<>();
         Set<String> tokens = new HashSet<>();
         Optional<String> after = Optional.empty();
         for (int page = 0; page < MAX_PAGES; page++) {
-            JsonNode root = call(VastCall.get(operation, INSTANCES_V1, instancesQuery(filters, after)), true);
-            for (JsonNode node : array(operation, root, "instances")) {
-                all.add(decoder.instance(operation, node));
-            }
+            JsonNode root = call(VastCall.get(operation, path, queryAfter.apply(after)), true);
+            array(operation, root, field).forEach(rows::add);
             after = VastDecoder.text(root, "next_token");
             if (after.isEmpty()) {
-                return List.copyOf(all);
+                return rows;
             }
             if (!tokens.add(after.get())) {
                 throw new VastClientException(operation + ": Vast.ai sent the same page token twice", null);
             }
         }
-        throw new VastClientException(operation + ": more than " + MAX_PAGES + " pages of instances", null);
+        throw new VastClientException(operation + ": more than " + MAX_PAGES + " pages of " + field, null);
     }
 
     private String instancesQuery(Optional<ObjectNode> filters, Optional<String> after) {
@@ -197,6 +232,18 @@ final class VastHttpClient implements VastClient {
         filters.ifPresent(f -> params.put("select_filters", f));
         after.ifPresent(token -> params.put("after_token", token));
         return query(params);
+    }
+
+    private String chargesQuery(ObjectNode filters, Optional<String> after) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("select_filters", filters);
+        params.put("limit", CHARGES_PAGE_SIZE);
+        after.ifPresent(token -> params.put("after_token", token));
+        return query(params);
+    }
+
+    private static long startOf(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
     }
 
     private ObjectNode searchBody(OfferQuery query) {

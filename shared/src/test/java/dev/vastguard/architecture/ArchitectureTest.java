@@ -27,6 +27,7 @@ class ArchitectureTest {
                         "dev.vastguard.audit",
                         "dev.vastguard.outcome",
                         "dev.vastguard.sweep..",
+                        "dev.vastguard.reconcile..",
                         "dev.vastguard.admin..")
                 .should()
                 .dependOnClassesThat()

@@ -2,9 +2,11 @@ package dev.vastguard.instance;
 
 import dev.vastguard.vast.CreateInstanceRequest;
 import dev.vastguard.vast.OfferQuery;
+import dev.vastguard.vast.VastCharge;
 import dev.vastguard.vast.VastClient;
 import dev.vastguard.vast.VastInstance;
 import dev.vastguard.vast.VastOffer;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,5 +67,10 @@ class ForwardingVastClient implements VastClient {
     @Override
     public boolean destroyInstance(long id) {
         return delegate.destroyInstance(id);
+    }
+
+    @Override
+    public List<VastCharge> charges(LocalDate firstDay, LocalDate lastDay) {
+        return delegate.charges(firstDay, lastDay);
     }
 }

@@ -7,12 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vastguard.instance.AccrualCalculator;
 import dev.vastguard.instance.Billing;
 import dev.vastguard.instance.Instance;
+import dev.vastguard.ledger.ChargeCheck;
+import dev.vastguard.money.Money;
 import dev.vastguard.team.TeamId;
 import dev.vastguard.testing.TestPlatform;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -76,7 +80,7 @@ class ChargebackReportsTest {
                 .filter(row -> row.startsWith("team-a,"))
                 .map(row -> new BigDecimal(row.substring(row.lastIndexOf(',') + 1)))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        assertThat(lines(TOTALS)).contains("team-a," + lineSum.setScale(6).toPlainString());
+        assertThat(lines(TOTALS)).contains("team-a," + lineSum.setScale(6).toPlainString() + ",,,");
         assertThat(lineSum)
                 .isEqualByComparingTo(
                         test.instances.monthSpend(TeamId.of("team-a"), NOVEMBER).toDollars());
@@ -88,7 +92,12 @@ class ChargebackReportsTest {
 
         reports.write(NOVEMBER);
 
-        assertThat(text(TOTALS)).isEqualTo("team,cost\nteam-a,0.300000\nteam-b,0.000000\nteam-c,0.000000\n");
+        assertThat(text(TOTALS)).isEqualTo("""
+                team,cost,vast_charged,difference,reconciled_days
+                team-a,0.300000,,,
+                team-b,0.000000,,,
+                team-c,0.000000,,,
+                """);
     }
 
     @Test
@@ -101,13 +110,37 @@ class ChargebackReportsTest {
         reports.write(NOVEMBER);
 
         assertThat(lines(CHARGEBACK)).hasSize(2).last().asString().contains("2026-11-01");
-        assertThat(lines(TOTALS)).contains("team-a,0.300000");
+        assertThat(lines(TOTALS)).contains("team-a,0.300000,,,");
+    }
+
+    @Test
+    void write_reconciledDays_appendsWhatVastChargedAndTheDifferenceOnThoseDays() {
+        spend(anInstance("team-a", 1).build(), Billing.GPU, "2026-11-10T01:00:00Z");
+        spend(
+                anInstance("team-a", 2).accruedUntil("2026-11-12T00:00:00Z").build(),
+                Billing.GPU,
+                "2026-11-12T02:00:00Z");
+        check("team-a", "2026-11-10", 1, "0.300000", "0.301");
+        check("team-a", "2026-11-12", 2, "0.600000", "0.598");
+        check("team-c", "2026-11-10", 7, "0", "0");
+        check("team-a", "2026-10-31", 1, "0", "5.00");
+
+        reports.write(NOVEMBER);
+
+        assertThat(text(TOTALS)).isEqualTo("""
+                team,cost,vast_charged,difference,reconciled_days
+                team-a,0.900000,0.899000,-0.001000,2
+                team-b,0.000000,,,
+                team-c,0.000000,0.000000,0.000000,1
+                """);
     }
 
     @Test
     void write_twiceOnTheSameLedger_givesIdenticalBytes() {
         spend(anInstance("team-a", 1).build(), Billing.GPU, "2026-11-10T01:00:00Z");
         spend(anInstance("team-b", 2).build(), Billing.STORAGE, "2026-11-11T01:00:00Z");
+        check("team-a", "2026-11-10", 1, "0.300000", "0.301");
+        check("team-a", "2026-11-10", 9, "0", "0.125");
         reports.write(NOVEMBER);
         byte[] chargeback = test.reports.objects().get(CHARGEBACK);
         byte[] totals = test.reports.objects().get(TOTALS);
@@ -122,6 +155,18 @@ class ChargebackReportsTest {
         test.instances.adopt(instance);
         test.instances.applyAccrual(
                 AccrualCalculator.accrue(instance, billing, Instant.parse(until), Optional.empty()));
+    }
+
+    private void check(String team, String day, long instanceId, String ledger, String charged) {
+        LocalDate date = LocalDate.parse(day);
+        List<ChargeCheck.PerInstance> instances =
+                new ArrayList<>(test.instances.chargeChecks(TeamId.of(team), YearMonth.from(date)).stream()
+                        .filter(check -> check.day().equals(date))
+                        .flatMap(check -> check.instances().stream())
+                        .toList());
+        instances.add(new ChargeCheck.PerInstance(instanceId, Money.ofDollars(ledger), Money.ofDollars(charged)));
+        test.instances.putChargeCheck(
+                new ChargeCheck(TeamId.of(team), date, instances, Instant.parse("2026-12-01T00:30:00Z")));
     }
 
     private String text(String key) {

@@ -5,6 +5,7 @@ import dev.vastguard.secrets.VastApiKey;
 import dev.vastguard.vast.CreateInstanceRequest;
 import dev.vastguard.vast.OfferQuery;
 import dev.vastguard.vast.VastApiException;
+import dev.vastguard.vast.VastCharge;
 import dev.vastguard.vast.VastClient;
 import dev.vastguard.vast.VastClientException;
 import dev.vastguard.vast.VastClientFactory;
@@ -12,6 +13,7 @@ import dev.vastguard.vast.VastInstance;
 import dev.vastguard.vast.VastOffer;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,13 +39,15 @@ public final class FakeVast implements VastClientFactory {
         SHOW,
         STOP,
         START,
-        DESTROY
+        DESTROY,
+        CHARGES
     }
 
     private final Clock clock;
     private final List<VastOffer> offers = new ArrayList<>();
     private final Map<String, Map<Long, VastInstance>> accounts = new HashMap<>();
     private final Map<Operation, Deque<RuntimeException>> failures = new HashMap<>();
+    private final Map<String, List<VastCharge>> charges = new HashMap<>();
     private final AtomicLong nextId = new AtomicLong(1000);
     private final AtomicInteger creates = new AtomicInteger();
     private volatile boolean loseNextCreateResponse;
@@ -123,6 +127,16 @@ public final class FakeVast implements VastClientFactory {
         return account(key).values().stream()
                 .sorted(Comparator.comparingLong(VastInstance::id))
                 .toList();
+    }
+
+    /**
+     * Adds a charge to an account's billing, as Vast.ai's charges listing would show it.
+     *
+     * @param key the account's key
+     * @param charge the charge
+     */
+    public synchronized void charge(String key, VastCharge charge) {
+        charges.computeIfAbsent(key, k -> new ArrayList<>()).add(charge);
     }
 
     /**
@@ -302,6 +316,16 @@ public final class FakeVast implements VastClientFactory {
             maybeFail(Operation.DESTROY);
             synchronized (FakeVast.this) {
                 return account(key).remove(id) != null;
+            }
+        }
+
+        @Override
+        public List<VastCharge> charges(LocalDate firstDay, LocalDate lastDay) {
+            maybeFail(Operation.CHARGES);
+            synchronized (FakeVast.this) {
+                return charges.getOrDefault(key, List.of()).stream()
+                        .filter(c -> !c.day().isBefore(firstDay) && !c.day().isAfter(lastDay))
+                        .toList();
             }
         }
     }

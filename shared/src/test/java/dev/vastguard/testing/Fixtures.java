@@ -50,6 +50,7 @@ public final class Fixtures {
         private Optional<Money> monthlyBudget = Optional.empty();
         private Optional<BigDecimal> destroyStoppedAfterHours = Optional.empty();
         private int maxLoadingMinutes = Policy.DEFAULT_MAX_LOADING_MINUTES;
+        private String vastSecretId = "vastguard/teams/test/vast-api-key";
 
         /**
          * Sets the whitelist.
@@ -140,6 +141,17 @@ public final class Fixtures {
         }
 
         /**
+         * Sets the secret holding the team's Vast.ai key.
+         *
+         * @param secretId the secret id
+         * @return this builder
+         */
+        public PolicyBuilder vastSecretId(String secretId) {
+            vastSecretId = secretId;
+            return this;
+        }
+
+        /**
          * Sets the minutes an instance may take to reach running.
          *
          * @param minutes at least 1
@@ -151,7 +163,7 @@ public final class Fixtures {
         }
 
         /**
-         * Builds the policy, with secret {@code vastguard/teams/test/vast-api-key}.
+         * Builds the policy, with secret {@code vastguard/teams/test/vast-api-key} unless another was set.
          *
          * @return the policy
          */
@@ -162,7 +174,7 @@ public final class Fixtures {
                     dailyBudget,
                     maxDph,
                     minReliability,
-                    "vastguard/teams/test/vast-api-key",
+                    vastSecretId,
                     onBreach,
                     monthlyBudget,
                     Policy.DEFAULT_ALERT_THRESHOLDS,

@@ -6,6 +6,7 @@ import dev.vastguard.instance.InstanceRepository;
 import dev.vastguard.instance.InstanceStatus;
 import dev.vastguard.instance.Reservation;
 import dev.vastguard.ledger.BudgetPeriod;
+import dev.vastguard.ledger.ChargeCheck;
 import dev.vastguard.ledger.Ledger;
 import dev.vastguard.ledger.LedgerLine;
 import dev.vastguard.money.Money;
@@ -31,6 +32,7 @@ public final class InMemoryInstanceStore implements InstanceRepository, Ledger {
     private final Map<TeamId, Map<String, Reservation>> reservations = new HashMap<>();
     private final Map<String, LedgerLine> lines = new HashMap<>();
     private final java.util.Set<String> alerts = new java.util.HashSet<>();
+    private final Map<String, ChargeCheck> chargeChecks = new HashMap<>();
 
     /**
      * Creates an empty store whose admissions bump versions in a team repository.
@@ -165,6 +167,25 @@ public final class InMemoryInstanceStore implements InstanceRepository, Ledger {
     public synchronized boolean claimAlert(TeamId team, BudgetPeriod period, java.math.BigDecimal threshold) {
         return alerts.add(
                 team + "#" + period + "#" + threshold.stripTrailingZeros().toPlainString());
+    }
+
+    @Override
+    public synchronized void putChargeCheck(ChargeCheck check) {
+        chargeChecks.put(check.team() + "#" + check.day(), check);
+    }
+
+    @Override
+    public synchronized List<ChargeCheck> chargeChecks(TeamId team, YearMonth month) {
+        return chargeChecks.values().stream()
+                .filter(check ->
+                        check.team().equals(team) && YearMonth.from(check.day()).equals(month))
+                .sorted(Comparator.comparing(ChargeCheck::day))
+                .toList();
+    }
+
+    @Override
+    public synchronized boolean claimChargeAlert(TeamId team, LocalDate day) {
+        return alerts.add(team + "#charges#" + day);
     }
 
     private Map<Long, Instance> instancesOf(TeamId team) {

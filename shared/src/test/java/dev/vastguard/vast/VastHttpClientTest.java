@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -503,6 +504,156 @@ class VastHttpClientTest {
         assertThatThrownBy(() -> client.listInstances()).isInstanceOf(VastClientException.class);
 
         assertThat(Thread.interrupted()).isTrue();
+    }
+
+    @Test
+    void charges_twoPages_filtersTheDaysAndInstancesAndDecodesEveryRow() throws Exception {
+        enqueue(200, """
+                {"success": true, "count": 1, "total": 2, "next_token": "c+1", "results": [
+                  {"start": 1762732800.0, "end": 1762819200.0, "type": "instance", "source": "instance-4242",
+                   "description": "Instance 4242: 1x RTX 4090", "amount": 8.578,
+                   "metadata": {"template_id": null, "label": "exp", "endpoint_id": null, "workergroup_id": null},
+                   "items": [
+                     {"type": "gpu", "start": 1762732800.0, "end": 1762819200.0,
+                      "description": "23.500 hours at $0.360/hour", "amount": 8.46},
+                     {"type": "disk", "start": 1762732800.0, "end": 1762819200.0,
+                      "description": "24.000 hours at $0.005/hour", "amount": "0.118"}]}]}""");
+        enqueue(200, """
+                {"success": true, "count": 1, "total": 2, "next_token": null, "results": [
+                  {"start": 1762819200.5, "end": 1762822800, "type": "instance", "source": "instance-7",
+                   "amount": 0.0004, "items": null}]}""");
+
+        List<VastCharge> charges = client.charges(LocalDate.parse("2025-11-10"), LocalDate.parse("2025-11-11"));
+
+        RecordedRequest first = takeRequest();
+        assertThat(first.getMethod()).isEqualTo("GET");
+        assertThat(first.getUrl().encodedPath()).isEqualTo("/api/v0/charges/");
+        assertThat(JSON.readTree(first.getUrl().queryParameter("select_filters")))
+                .isEqualTo(JSON.readTree("""
+                        {"day": {"gte": 1762732800, "lte": 1762905599}, "type": {"in": ["instance"]}}"""));
+        assertThat(first.getUrl().queryParameter("limit")).isEqualTo("500");
+        assertThat(first.getUrl().queryParameter("after_token")).isNull();
+        RecordedRequest second = takeRequest();
+        assertThat(second.getUrl().queryParameter("after_token")).isEqualTo("c+1");
+        assertThat(second.getUrl().queryParameter("select_filters"))
+                .isEqualTo(first.getUrl().queryParameter("select_filters"));
+        assertThat(charges)
+                .containsExactly(
+                        new VastCharge(
+                                4242,
+                                Instant.ofEpochSecond(1_762_732_800L),
+                                Instant.ofEpochSecond(1_762_819_200L),
+                                Money.ofDollars("8.578"),
+                                List.of(
+                                        new VastCharge.Item("gpu", Money.ofDollars("8.46")),
+                                        new VastCharge.Item("disk", Money.ofDollars("0.118")))),
+                        new VastCharge(
+                                7,
+                                Instant.ofEpochSecond(1_762_819_200L, 500_000_000),
+                                Instant.ofEpochSecond(1_762_822_800L),
+                                Money.ofMicros(400),
+                                List.of()));
+        assertThat(charges.get(0).day()).isEqualTo(LocalDate.parse("2025-11-10"));
+        assertThat(charges.get(1).day()).isEqualTo(LocalDate.parse("2025-11-11"));
+    }
+
+    @Test
+    void charges_rowOfAnotherType_isLeftOut() {
+        enqueue(200, """
+                {"success": true, "next_token": null, "results": [
+                  {"start": 1762732800, "type": "volume", "source": "volume-3", "amount": 1.5},
+                  {"start": 1762732800, "source": "instance-9", "amount": 0.25}]}""");
+
+        List<VastCharge> charges = client.charges(LocalDate.parse("2025-11-10"), LocalDate.parse("2025-11-10"));
+
+        assertThat(charges).extracting(VastCharge::instanceId).containsExactly(9L);
+        assertThat(charges.get(0).end()).isEqualTo(charges.get(0).start());
+    }
+
+    @Test
+    void charges_resultsNull_returnsNoCharges() {
+        enqueue(200, "{\"success\": true, \"count\": 0, \"total\": 0, \"next_token\": null, \"results\": null}");
+
+        List<VastCharge> charges = client.charges(LocalDate.parse("2025-11-10"), LocalDate.parse("2025-11-10"));
+
+        assertThat(charges).isEmpty();
+    }
+
+    @Test
+    void charges_instanceRowWithoutInstanceSource_throwsClientException() {
+        enqueue(200, """
+                {"success": true, "next_token": null, "results": [
+                  {"start": 1762732800, "type": "instance", "source": "contract", "amount": 0.25}]}""");
+
+        assertThatThrownBy(() -> client.charges(LocalDate.parse("2025-11-10"), LocalDate.parse("2025-11-10")))
+                .isInstanceOf(VastClientException.class)
+                .hasMessageContaining("list charges from 2025-11-10 to 2025-11-10")
+                .hasMessageContaining("without an instance id");
+    }
+
+    @Test
+    void charges_rowWithoutAmount_throwsClientException() {
+        enqueue(200, """
+                {"success": true, "next_token": null, "results": [
+                  {"start": 1762732800, "type": "instance", "source": "instance-9", "amount": null}]}""");
+
+        assertThatThrownBy(() -> client.charges(LocalDate.parse("2025-11-10"), LocalDate.parse("2025-11-10")))
+                .isInstanceOf(VastClientException.class)
+                .hasMessageContaining("without an amount");
+    }
+
+    @Test
+    void charges_sameTokenTwice_throwsClientException() {
+        enqueue(200, "{\"success\": true, \"next_token\": \"t\", \"results\": []}");
+        enqueue(200, "{\"success\": true, \"next_token\": \"t\", \"results\": []}");
+
+        assertThatThrownBy(() -> client.charges(LocalDate.parse("2025-11-10"), LocalDate.parse("2025-11-10")))
+                .isInstanceOf(VastClientException.class)
+                .hasMessageContaining("same page token twice");
+    }
+
+    @Test
+    void charges_lastDayBeforeFirstDay_throwsWithoutCallingVast() {
+        assertThatThrownBy(() -> client.charges(LocalDate.parse("2025-11-10"), LocalDate.parse("2025-11-09")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("before the first day");
+
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void charges_rateLimitedThenServerError_retriesThenSucceeds() {
+        enqueue(429, "API requests too frequent: endpoint threshold=1.0");
+        enqueue(503, "upstream unavailable");
+        enqueue(200, "{\"success\": true, \"next_token\": null, \"results\": []}");
+
+        List<VastCharge> charges = client.charges(LocalDate.parse("2025-11-10"), LocalDate.parse("2025-11-10"));
+
+        assertThat(charges).isEmpty();
+        assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void charges_authErrorWith404_throwsAuthExceptionWithoutRetrying() {
+        enqueue(404, "{\"success\": false, \"error\": \"auth_error\", \"msg\": \"Invalid user key\"}");
+
+        assertThatThrownBy(() -> client.charges(LocalDate.parse("2025-11-10"), LocalDate.parse("2025-11-10")))
+                .isInstanceOf(VastAuthException.class)
+                .hasMessageContaining("list charges")
+                .hasMessageNotContaining(KEY);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void charges_missingDayRange_throwsApiExceptionWithVastsMessage() {
+        enqueue(400, """
+                {"success": false, "error": "invalid_args", "msg": "Must provide both 'day' gte and lte filters"}""");
+
+        assertThatThrownBy(() -> client.charges(LocalDate.parse("2025-11-10"), LocalDate.parse("2025-11-10")))
+                .isInstanceOfSatisfying(
+                        VastApiException.class, e -> assertThat(e.statusCode()).isEqualTo(400))
+                .hasMessageContaining("Must provide both");
+        assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
     private VastClient clientWithTimeout(Duration timeout) {

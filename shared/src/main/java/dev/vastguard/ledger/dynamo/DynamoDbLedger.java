@@ -1,6 +1,7 @@
 package dev.vastguard.ledger.dynamo;
 
 import dev.vastguard.ledger.BudgetPeriod;
+import dev.vastguard.ledger.ChargeCheck;
 import dev.vastguard.ledger.Ledger;
 import dev.vastguard.ledger.LedgerLine;
 import dev.vastguard.money.Money;
@@ -8,7 +9,9 @@ import dev.vastguard.team.TeamId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -19,7 +22,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-/** Reads the ledger table (partition key {@code team}, sort key {@code sk}). */
+/**
+ * Reads the ledger table (partition key {@code team}, sort key {@code sk}), and keeps the alert claims and the
+ * comparisons with Vast.ai's charges that live beside the accruals.
+ */
 public final class DynamoDbLedger implements Ledger {
 
     /** The string set on a period's total item that records which thresholds were notified. */
@@ -83,6 +89,59 @@ public final class DynamoDbLedger implements Ledger {
                 .map(LedgerItem::toLine)
                 .sorted(Comparator.comparing(LedgerLine::day).thenComparingLong(LedgerLine::instanceId))
                 .toList();
+    }
+
+    @Override
+    public void putChargeCheck(ChargeCheck check) {
+        // SET of every value, not a put: the alert claim on the same item must survive a re-run.
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> assignments = new ArrayList<>();
+        ChargeCheckItems.values(check).forEach((name, value) -> {
+            String placeholder = "a" + assignments.size();
+            names.put("#" + placeholder, name);
+            values.put(":" + placeholder, value);
+            assignments.add("#" + placeholder + " = :" + placeholder);
+        });
+        dynamo.updateItem(r -> r.tableName(tableName)
+                .key(LedgerKeys.key(check.team(), LedgerKeys.chargeCheck(check.day())))
+                .updateExpression("SET " + String.join(", ", assignments))
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values));
+    }
+
+    @Override
+    public List<ChargeCheck> chargeChecks(TeamId team, YearMonth month) {
+        return dynamo
+                .queryPaginator(r -> r.tableName(tableName)
+                        .keyConditionExpression("#team = :team AND begins_with(#sk, :prefix)")
+                        .expressionAttributeNames(Map.of("#team", LedgerKeys.PK, "#sk", LedgerKeys.SK))
+                        .expressionAttributeValues(Map.of(
+                                ":team", AttributeValue.fromS(team.value()),
+                                ":prefix", AttributeValue.fromS(LedgerKeys.chargeCheckPrefix(month))))
+                        .consistentRead(true))
+                .items()
+                .stream()
+                // An item holding only an alert claim has no check to report.
+                .filter(item -> item.containsKey(ChargeCheckItems.CHECKED_AT))
+                .map(ChargeCheckItems::fromItem)
+                .sorted(Comparator.comparing(ChargeCheck::day))
+                .toList();
+    }
+
+    @Override
+    public boolean claimChargeAlert(TeamId team, LocalDate day) {
+        try {
+            dynamo.updateItem(r -> r.tableName(tableName)
+                    .key(LedgerKeys.key(team, LedgerKeys.chargeCheck(day)))
+                    .updateExpression("SET #alerted = :true")
+                    .conditionExpression("attribute_not_exists(#alerted)")
+                    .expressionAttributeNames(Map.of("#alerted", ChargeCheckItems.ALERTED))
+                    .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
     private Money total(TeamId team, String sortKey) {

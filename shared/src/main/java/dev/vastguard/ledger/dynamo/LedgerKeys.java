@@ -16,10 +16,10 @@ public final class LedgerKeys {
     /** The partition key: the team id. */
     public static final String PK = "team";
 
-    /** The sort key: {@code line#DAY#ID}, {@code day#DAY} or {@code month#MONTH}. */
+    /** The sort key: {@code line#DAY#ID}, {@code day#DAY}, {@code month#MONTH} or {@code charges#DAY}. */
     public static final String SK = "sk";
 
-    /** The cost in micro-dollars, a number, on every item. */
+    /** The cost in micro-dollars, a number, on every line and total. */
     public static final String COST = "cost_micros";
 
     /** Seconds billed at the running rate, on lines. */
@@ -81,6 +81,26 @@ public final class LedgerKeys {
      */
     public static String month(YearMonth month) {
         return "month#" + month;
+    }
+
+    /**
+     * The sort key of a team's comparison with Vast.ai's charges for one day.
+     *
+     * @param day the UTC day
+     * @return {@code charges#YYYY-MM-DD}
+     */
+    public static String chargeCheck(LocalDate day) {
+        return "charges#" + day;
+    }
+
+    /**
+     * The sort key prefix shared by a month's charge checks.
+     *
+     * @param month the month
+     * @return {@code charges#YYYY-MM-}
+     */
+    public static String chargeCheckPrefix(YearMonth month) {
+        return "charges#" + month + "-";
     }
 
     /**

@@ -31,4 +31,15 @@ class LedgerKeysTest {
         assertThat(day).isEqualTo("day#2026-11-05");
         assertThat(month).isEqualTo("month#2026-11");
     }
+
+    @Test
+    void chargeCheck_dayAndMonthPrefix_neverMatchLinesOrTotals() {
+        String check = LedgerKeys.chargeCheck(LocalDate.parse("2026-11-05"));
+        String prefix = LedgerKeys.chargeCheckPrefix(YearMonth.of(2026, 11));
+
+        assertThat(check).isEqualTo("charges#2026-11-05").startsWith(prefix);
+        assertThat(LedgerKeys.chargeCheck(LocalDate.parse("2026-12-01"))).doesNotStartWith(prefix);
+        assertThat(LedgerKeys.line(LocalDate.parse("2026-11-05"), 1)).doesNotStartWith(prefix);
+        assertThat(check).doesNotStartWith(LedgerKeys.linePrefix(YearMonth.of(2026, 11)));
+    }
 }

@@ -46,7 +46,7 @@ class ReporterHandlerTest {
                 .containsEntry("bucket", "test-reports")
                 .containsEntry("keys", List.of("reports/2026/11/chargeback.csv", "reports/2026/11/totals.csv"));
         assertThat(new String(test.reports.objects().get("reports/2026/11/totals.csv"), StandardCharsets.UTF_8))
-                .isEqualTo("team,cost\nteam-a,0.600000\n");
+                .isEqualTo("team,cost,vast_charged,difference,reconciled_days\nteam-a,0.600000,,,\n");
     }
 
     @Test
