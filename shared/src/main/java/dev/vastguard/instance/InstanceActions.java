@@ -9,6 +9,7 @@ import dev.vastguard.platform.Platform;
 import dev.vastguard.team.TeamId;
 import dev.vastguard.vast.VastApiException;
 import dev.vastguard.vast.VastClient;
+import dev.vastguard.vast.VastClientException;
 import dev.vastguard.vast.VastInstance;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -54,9 +55,10 @@ final class InstanceActions {
             return Outcome.ok(instance);
         }
         VastClient client = teams.client(teams.load(team));
+        Optional<Billing> billed = billedNow(client, id);
         client.destroyInstance(id);
         confirmGone(client, id);
-        Instance destroyed = settlement.settle(instance, InstanceStatus.DESTROYED, now());
+        Instance destroyed = settlement.settle(instance, InstanceStatus.DESTROYED, now(), billed);
         audits.record(
                 new Actor(team, principal),
                 Entry.of(
@@ -81,8 +83,10 @@ final class InstanceActions {
         if (instance.status() == InstanceStatus.STOPPED) {
             return Outcome.ok(instance);
         }
-        teams.client(teams.load(team)).stopInstance(id);
-        Instance stopped = settlement.settle(instance, InstanceStatus.STOPPED, now());
+        VastClient client = teams.client(teams.load(team));
+        Optional<Billing> billed = billedNow(client, id);
+        client.stopInstance(id);
+        Instance stopped = settlement.settle(instance, InstanceStatus.STOPPED, now(), billed);
         audits.record(
                 new Actor(team, principal),
                 Entry.of(
@@ -97,6 +101,19 @@ final class InstanceActions {
                                         stopped.storageDph())));
         LOG.info("stopped instance {} of team {}", id, team);
         return Outcome.ok(stopped);
+    }
+
+    /**
+     * How Vast.ai bills the instance right now, read before changing it: the state vastguard recorded may be a sweep
+     * old. Unknown if the read fails; the change goes ahead regardless and the recorded state is used.
+     */
+    private static Optional<Billing> billedNow(VastClient client, long id) {
+        try {
+            return client.showInstance(id).map(shown -> Billing.ofVastStatus(shown.actualStatus()));
+        } catch (VastApiException | VastClientException e) {
+            LOG.warn("could not read instance {} before changing it: {}", id, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Makes sure Vast.ai no longer runs the instance, so it is never recorded as destroyed while it still bills. */

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Accrues an instance up to now at the billing of its recorded state and records its new state, the last step of
- * a stop, start or destroy.
+ * Accrues an instance up to now and records its new state, the last step of a stop, start or destroy. The span is
+ * billed as Vast.ai reported the instance just before the change when that is known (an instance rented and
+ * destroyed between two sweeps was running, though vastguard last recorded it as provisioning), else at the billing
+ * of its recorded state.
  *
  * <p>A sweep may accrue the same instance at the same time; the repository then refuses one of the two writes, and
  * the loser reads the instance again and accrues only what is still owed. Gaps longer than the calculator's
@@ -27,14 +29,15 @@ final class Settlement {
      * @param instance the instance as last read
      * @param newStatus the state it is in from {@code now}
      * @param now the instant to accrue up to (whole seconds)
+     * @param observed how Vast.ai billed the instance just before the change, if it said
      * @return the instance as stored afterwards; if it was destroyed meanwhile, as that left it
      * @throws AdmissionContentionException if concurrent accruals kept winning
      */
-    Instance settle(Instance instance, InstanceStatus newStatus, Instant now) {
+    Instance settle(Instance instance, InstanceStatus newStatus, Instant now, Optional<Billing> observed) {
         Instance current = instance;
         int lostRaces = 0;
         while (true) {
-            Billing billing = Billing.of(current.status());
+            Billing billing = observed.orElse(Billing.of(current.status()));
             Accrual step = AccrualCalculator.accrue(current, billing, now, Optional.empty());
             boolean last = !step.to().isBefore(now);
             if (last) {

@@ -134,7 +134,10 @@ final class Starting {
             VastClient client = teams.client(teams.load(actor.team()));
             client.startInstance(instance.id());
             Instance started = settlement.settle(
-                    instance, InstanceStatus.RUNNING, platform.clock().instant().truncatedTo(ChronoUnit.SECONDS));
+                    instance,
+                    InstanceStatus.RUNNING,
+                    platform.clock().instant().truncatedTo(ChronoUnit.SECONDS),
+                    Optional.empty());
             audits.record(
                     actor,
                     Entry.of(

@@ -16,8 +16,10 @@ import dev.vastguard.outcome.Outcome;
 import dev.vastguard.testing.FakeVast.Operation;
 import dev.vastguard.vast.VastApiException;
 import dev.vastguard.vast.VastClientFactory;
+import dev.vastguard.vast.VastInstance;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class InstanceActionsTest {
@@ -150,6 +152,61 @@ class InstanceActionsTest {
         assertThat(destroyed.accruedCost()).isEqualTo(Money.ofDollars("108.00"));
         assertThat(destroyed.status()).isEqualTo(InstanceStatus.DESTROYED);
         assertThat(destroyed.accruedUntil()).isEqualTo(Instant.parse("2026-12-25T00:00:00Z"));
+    }
+
+    @Test
+    void destroy_recordedAsProvisioningButRunningAtVast_accruesAtTheRunningRate() {
+        runningAtVastSinceLastSweep();
+        kit.at("2026-11-10T02:00:00Z");
+
+        Instance destroyed = ok(kit.service().destroy(TEAM, PRINCIPAL, 7));
+
+        // Two hours at $0.30, not the $0.008 of storage its provisioning record alone would give.
+        assertThat(destroyed.accruedCost()).isEqualTo(Money.ofDollars("0.60"));
+    }
+
+    @Test
+    void stop_recordedAsProvisioningButRunningAtVast_accruesAtTheRunningRate() {
+        runningAtVastSinceLastSweep();
+        kit.at("2026-11-10T02:00:00Z");
+
+        Instance stopped = ok(kit.service().stop(TEAM, PRINCIPAL, 7));
+
+        assertThat(stopped.accruedCost()).isEqualTo(Money.ofDollars("0.60"));
+    }
+
+    @Test
+    void destroy_vastCannotBeReadBeforehand_stillDestroysAtTheRecordedBilling() {
+        runningAtVastSinceLastSweep();
+        kit.fakes.vast.failNext(Operation.SHOW, new VastApiException("show instance 7: server error", 500, null));
+        kit.at("2026-11-10T02:00:00Z");
+
+        Instance destroyed = ok(kit.service().destroy(TEAM, PRINCIPAL, 7));
+
+        assertThat(destroyed.status()).isEqualTo(InstanceStatus.DESTROYED);
+        assertThat(destroyed.accruedCost()).isEqualTo(Money.ofDollars("0.008"));
+    }
+
+    /** An instance rented at midnight, recorded as provisioning, that Vast.ai has brought up since. */
+    private void runningAtVastSinceLastSweep() {
+        kit.holding(anInstance("team-a", 7)
+                .status(InstanceStatus.PROVISIONING)
+                .dph("0.30")
+                .storageDph("0.004")
+                .build());
+        VastInstance loading = kit.atVast(7).orElseThrow();
+        kit.fakes.vast.put(
+                InstanceTestKit.KEY,
+                new VastInstance(
+                        7,
+                        Optional.of("running"),
+                        Optional.of("running"),
+                        loading.gpuName(),
+                        loading.numGpus(),
+                        loading.dphTotal(),
+                        loading.storageDph(),
+                        loading.label(),
+                        loading.startDate()));
     }
 
     @Test
