@@ -5,11 +5,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import dev.vastguard.function.admin.AdminApiHandler;
 import dev.vastguard.function.api.TeamApiHandler;
 import dev.vastguard.function.reporter.ReporterHandler;
+import dev.vastguard.function.sweeper.ReconcilerHandler;
 import dev.vastguard.function.sweeper.SweeperHandler;
 import java.util.Map;
 import java.util.function.Function;
 
-/** The four Lambda handlers, invoked as Lambda would: one event, a fresh context. */
+/** The Lambda handlers, invoked as Lambda would: one event, a fresh context. */
 final class Invokers {
 
     /** The team API function's name in routes and logs. */
@@ -22,12 +23,19 @@ final class Invokers {
     private final AdminApiHandler adminApi;
     private final SweeperHandler sweeper;
     private final ReporterHandler reporter;
+    private final ReconcilerHandler reconciler;
 
-    Invokers(TeamApiHandler teamApi, AdminApiHandler adminApi, SweeperHandler sweeper, ReporterHandler reporter) {
+    Invokers(
+            TeamApiHandler teamApi,
+            AdminApiHandler adminApi,
+            SweeperHandler sweeper,
+            ReporterHandler reporter,
+            ReconcilerHandler reconciler) {
         this.teamApi = teamApi;
         this.adminApi = adminApi;
         this.sweeper = sweeper;
         this.reporter = reporter;
+        this.reconciler = reconciler;
     }
 
     APIGatewayProxyResponseEvent admin(APIGatewayProxyRequestEvent event) {
@@ -44,6 +52,10 @@ final class Invokers {
 
     synchronized Map<String, Object> sweep(Map<String, Object> event) {
         return sweeper.handleRequest(event, new LocalLambdaContext("vastguard-sweeper"));
+    }
+
+    synchronized Map<String, Object> reconcile(Map<String, Object> event) {
+        return reconciler.handleRequest(event, new LocalLambdaContext("vastguard-reconciler"));
     }
 
     synchronized Map<String, Object> report(Map<String, Object> event) {

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the sweeper and the report writer on their schedules over the local clock, as EventBridge Scheduler would:
- * every few seconds of real time it checks whether the local clock has passed the next run; if so it runs the job
- * once and schedules the next run after the current local time (missed runs are not replayed).
+ * Runs the sweeper, the reconciler and the report writer on their schedules over the local clock, as EventBridge
+ * Scheduler would: every few seconds of real time it checks whether the local clock has passed a job's next run; if
+ * so it runs the job once and schedules the next run after the current local time (missed runs are not replayed).
  */
 final class LocalJobs implements AutoCloseable {
 
@@ -30,8 +32,14 @@ final class LocalJobs implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private Instant nextSweep;
-    private Instant nextReport;
+    private final Map<Job, Instant> next = new EnumMap<>(Job.class);
+
+    /** The scheduled jobs, in the order they run when several are due at once. */
+    private enum Job {
+        SWEEP,
+        RECONCILE,
+        REPORT
+    }
 
     LocalJobs(LocalClock clock, Duration sweepInterval, Invokers invokers) {
         this.clock = clock;
@@ -72,28 +80,53 @@ final class LocalJobs implements AutoCloseable {
 
     private synchronized void reschedule() {
         Instant now = clock.instant();
-        nextSweep = SweepSchedule.nextSweepAfter(now, sweepInterval);
-        nextReport = SweepSchedule.nextReportAfter(now);
+        for (Job job : Job.values()) {
+            next.put(job, nextAfter(job, now));
+        }
+    }
+
+    private Instant nextAfter(Job job, Instant now) {
+        return switch (job) {
+            case SWEEP -> SweepSchedule.nextSweepAfter(now, sweepInterval);
+            case RECONCILE -> SweepSchedule.nextReconcileAfter(now);
+            case REPORT -> SweepSchedule.nextReportAfter(now);
+        };
+    }
+
+    /** The latest scheduled run at or before now, given the first one after it. */
+    private Instant latest(Job job, Instant now, Instant following) {
+        return switch (job) {
+            case SWEEP -> SweepSchedule.nextSweepAfter(now.minus(sweepInterval), sweepInterval);
+            case RECONCILE -> following.minus(Duration.ofDays(1));
+            case REPORT -> following.atZone(ZoneOffset.UTC).minusMonths(1).toInstant();
+        };
     }
 
     private void tick() {
-        try {
-            Instant now = clock.instant();
-            Instant sweepDue = due(now, true);
-            if (sweepDue != null) {
-                sweep(sweepDue);
+        Instant now = clock.instant();
+        for (Job job : Job.values()) {
+            Instant due = due(job, now);
+            if (due == null) {
+                continue;
             }
-            Instant reportDue = due(now, false);
-            if (reportDue != null) {
-                Map<String, Object> result =
-                        invokers.report(Map.of("job", "report", "scheduledTime", reportDue.toString()));
+            try {
+                run(job, due);
+            } catch (RuntimeException e) {
+                LOG.error("scheduled {} for {} failed", job.name().toLowerCase(Locale.ROOT), due, e);
+            }
+        }
+    }
+
+    private void run(Job job, Instant due) {
+        Map<String, Object> event = Map.of("job", job.name().toLowerCase(Locale.ROOT), "scheduledTime", due.toString());
+        switch (job) {
+            case SWEEP -> invokers.sweep(event);
+            case RECONCILE -> LOG.info("scheduled reconciliation: {}", invokers.reconcile(event));
+            case REPORT ->
                 LOG.info(
                         "scheduled report for {} written: {}",
-                        YearMonth.from(reportDue.atZone(ZoneOffset.UTC).minusMonths(1)),
-                        result.get("keys"));
-            }
-        } catch (RuntimeException e) {
-            LOG.error("a scheduled job failed", e);
+                        YearMonth.from(due.atZone(ZoneOffset.UTC).minusMonths(1)),
+                        invokers.report(event).get("keys"));
         }
     }
 
@@ -101,19 +134,15 @@ final class LocalJobs implements AutoCloseable {
      * The run that is due now, if any, and moves that job's schedule past now. After a jump of the clock over several
      * scheduled times the job runs once, for the latest of them.
      */
-    private synchronized Instant due(Instant now, boolean sweepJob) {
-        Instant next = sweepJob ? nextSweep : nextReport;
-        if (now.isBefore(next)) {
+    private synchronized Instant due(Job job, Instant now) {
+        Instant scheduled = next.get(job);
+        if (now.isBefore(scheduled)) {
             return null;
         }
-        if (sweepJob) {
-            nextSweep = SweepSchedule.nextSweepAfter(now, sweepInterval);
-            Instant latest = SweepSchedule.nextSweepAfter(now.minus(sweepInterval), sweepInterval);
-            return latest.isAfter(next) && !latest.isAfter(now) ? latest : next;
-        }
-        nextReport = SweepSchedule.nextReportAfter(now);
-        Instant latest = nextReport.atZone(ZoneOffset.UTC).minusMonths(1).toInstant();
-        return latest.isAfter(next) ? latest : next;
+        Instant following = nextAfter(job, now);
+        next.put(job, following);
+        Instant latest = latest(job, now, following);
+        return latest.isAfter(scheduled) && !latest.isAfter(now) ? latest : scheduled;
     }
 
     private Map<String, Object> sweep(Instant at) {

@@ -11,6 +11,7 @@ import dev.vastguard.emulator.SerializedWritesDynamoDbClient;
 import dev.vastguard.function.admin.AdminApiHandler;
 import dev.vastguard.function.api.TeamApiHandler;
 import dev.vastguard.function.reporter.ReporterHandler;
+import dev.vastguard.function.sweeper.ReconcilerHandler;
 import dev.vastguard.function.sweeper.SweeperHandler;
 import dev.vastguard.local.sandbox.VastSandbox;
 import dev.vastguard.notify.SnsNotifier;
@@ -100,7 +101,8 @@ public final class LocalRunner implements AutoCloseable {
                 new TeamApiHandler(platform),
                 new AdminApiHandler(platform),
                 new SweeperHandler(platform),
-                new ReporterHandler(platform));
+                new ReporterHandler(platform),
+                new ReconcilerHandler(platform));
         loadSeed(seed, clients, platform, invokers);
 
         jobs = new LocalJobs(clock, settings.sweepInterval(), invokers);

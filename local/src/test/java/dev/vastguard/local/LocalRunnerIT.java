@@ -388,6 +388,51 @@ class LocalRunnerIT {
         assertThat(total).isEqualByComparingTo(lines);
     }
 
+    @Test
+    void nightlyReconciliation_runsOnTheLocalClockAndTheReportShowsVastsFigure() throws Exception {
+        setClock("2026-05-10T10:00:00Z");
+        String member = member("nightly");
+        long id = call("POST", "/instances", member, "{\"gpu_name\":\"RTX_4090\",\"image\":\"ubuntu\"}", null)
+                .json()
+                .path("instance")
+                .path("id")
+                .asLong();
+        setClock("2026-05-10T12:00:00Z");
+        assertThat(call("DELETE", "/instances/" + id, member, null, null).status())
+                .isEqualTo(200);
+
+        setClock("2026-05-11T00:29:58Z");
+        String bucket = "";
+        String charged = "";
+        // Reconciliations of earlier days (nothing charged) may already be in the month's totals.
+        for (int attempt = 0; attempt < 20 && (charged.isEmpty() || new BigDecimal(charged).signum() == 0); attempt++) {
+            Thread.sleep(1_000);
+            JsonNode written = call("POST", "/_local/report", null, "{\"month\":\"2026-05\"}", null)
+                    .json();
+            bucket = written.path("bucket").asText();
+            charged = cell(read(bucket, "reports/2026/05/totals.csv"), "nightly", "vast_charged");
+        }
+
+        byte[] totals = read(bucket, "reports/2026/05/totals.csv");
+        assertThat(charged).as("the scheduled reconciliation of 2026-05-10 ran").isNotEmpty();
+        assertThat(new BigDecimal(charged)).isPositive();
+        assertThat(new BigDecimal(cell(totals, "nightly", "difference")).abs())
+                .isLessThanOrEqualTo(new BigDecimal("0.01"));
+    }
+
+    /** One cell of a CSV with a header row, from the row of a team; empty if the team has no row. */
+    private static String cell(byte[] csv, String team, String column) {
+        String[] lines = new String(csv, StandardCharsets.UTF_8).split("\r?\n");
+        List<String> header = List.of(lines[0].split(",", -1));
+        for (int i = 1; i < lines.length; i++) {
+            String[] cells = lines[i].split(",", -1);
+            if (cells[header.indexOf("team")].equals(team)) {
+                return cells[header.indexOf(column)].trim();
+            }
+        }
+        return "";
+    }
+
     private record Reply(int status, String contentType, String body) {
         JsonNode json() throws IOException {
             return JSON.readTree(body);

@@ -43,4 +43,16 @@ class SweepScheduleTest {
         assertThat(SweepSchedule.nextReportAfter(Instant.parse("2026-11-10T03:00:00Z")))
                 .isEqualTo(Instant.parse("2026-12-01T02:00:00Z"));
     }
+
+    @Test
+    void nextReconcileAfter_beforeHalfPastMidnight_isThatNight() {
+        assertThat(SweepSchedule.nextReconcileAfter(Instant.parse("2026-11-10T00:29:59Z")))
+                .isEqualTo(Instant.parse("2026-11-10T00:30:00Z"));
+    }
+
+    @Test
+    void nextReconcileAfter_atHalfPastMidnight_isTheNextNight() {
+        assertThat(SweepSchedule.nextReconcileAfter(Instant.parse("2026-11-10T00:30:00Z")))
+                .isEqualTo(Instant.parse("2026-11-11T00:30:00Z"));
+    }
 }
