@@ -8,6 +8,7 @@ import dev.vastguard.outcome.Outcome;
 import dev.vastguard.platform.Platform;
 import dev.vastguard.team.TeamId;
 import dev.vastguard.vast.VastApiException;
+import dev.vastguard.vast.VastAuthException;
 import dev.vastguard.vast.VastClient;
 import dev.vastguard.vast.VastClientException;
 import dev.vastguard.vast.VastInstance;
@@ -85,7 +86,14 @@ final class InstanceActions {
         }
         VastClient client = teams.client(teams.load(team));
         Optional<Billing> billed = billedNow(client, id);
-        client.stopInstance(id);
+        try {
+            client.stopInstance(id);
+        } catch (VastApiException e) {
+            if (goneAtVast(e)) {
+                return audits.deny(new Actor(team, principal), Optional.of(id), DenialCode.INVALID_STATE, gone(id));
+            }
+            throw e;
+        }
         Instance stopped = settlement.settle(instance, InstanceStatus.STOPPED, now(), billed);
         audits.record(
                 new Actor(team, principal),
@@ -136,6 +144,19 @@ final class InstanceActions {
 
     static <T> Outcome<T> notFound(long id) {
         return Outcome.denied(DenialCode.NOT_FOUND, "the team has no instance " + id);
+    }
+
+    /**
+     * Whether Vast.ai refused a change because it no longer knows the instance (destroyed in its console, say), as
+     * opposed to refusing the key, which the client reports as {@link dev.vastguard.vast.VastAuthException}.
+     */
+    static boolean goneAtVast(VastApiException e) {
+        return !(e instanceof VastAuthException) && (e.statusCode() == 404 || e.statusCode() == 410);
+    }
+
+    static String gone(long id) {
+        return "instance " + id + " no longer exists at Vast.ai (destroyed outside vastguard); the next sweep closes"
+                + " it out at the last time it was seen";
     }
 
     static <T> Outcome<T> destroyedState(long id) {

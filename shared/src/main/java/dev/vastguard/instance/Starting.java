@@ -11,6 +11,7 @@ import dev.vastguard.platform.Platform;
 import dev.vastguard.team.Policy;
 import dev.vastguard.team.Team;
 import dev.vastguard.team.TeamId;
+import dev.vastguard.vast.VastApiException;
 import dev.vastguard.vast.VastClient;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -132,7 +133,18 @@ final class Starting {
         Instance instance = reserved.instance();
         try {
             VastClient client = teams.client(teams.load(actor.team()));
-            client.startInstance(instance.id());
+            try {
+                client.startInstance(instance.id());
+            } catch (VastApiException e) {
+                if (InstanceActions.goneAtVast(e)) {
+                    return audits.deny(
+                            actor,
+                            Optional.of(instance.id()),
+                            DenialCode.INVALID_STATE,
+                            InstanceActions.gone(instance.id()));
+                }
+                throw e;
+            }
             Instance started = settlement.settle(
                     instance,
                     InstanceStatus.RUNNING,

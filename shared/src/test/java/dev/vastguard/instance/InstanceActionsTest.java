@@ -210,6 +210,21 @@ class InstanceActionsTest {
     }
 
     @Test
+    void stop_destroyedOutsideVastguard_isInvalidStateAndLeavesTheRecordToTheSweeper() {
+        Instance running = kit.holding(anInstance("team-a", 7).build());
+        kit.fakes.vast.remove(InstanceTestKit.KEY, 7);
+        kit.at("2026-11-10T01:00:00Z");
+
+        Outcome<Instance> outcome = kit.service().stop(TEAM, PRINCIPAL, 7);
+
+        assertThat(outcome).isInstanceOf(Outcome.Denied.class);
+        Outcome.Denied<Instance> denial = (Outcome.Denied<Instance>) outcome;
+        assertThat(denial.code()).isEqualTo(DenialCode.INVALID_STATE);
+        assertThat(denial.detail()).contains("no longer exists at Vast.ai");
+        assertThat(kit.stored(7)).isEqualTo(running);
+    }
+
+    @Test
     void destroy_stoppedInstance_accruesStorageOnly() {
         kit.holding(anInstance("team-a", 7)
                 .status(InstanceStatus.STOPPED)

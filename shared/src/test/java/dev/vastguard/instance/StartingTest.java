@@ -56,6 +56,19 @@ class StartingTest {
     }
 
     @Test
+    void start_destroyedOutsideVastguard_isInvalidStateAndReleasesItsReservation() {
+        Instance instance = stopped(7);
+        kit.fakes.vast.remove(InstanceTestKit.KEY, 7);
+        kit.at("2026-11-10T10:00:00Z");
+
+        Outcome.Denied<Instance> denial = denied(kit.service().start(TEAM, PRINCIPAL, 7), DenialCode.INVALID_STATE);
+
+        assertThat(denial.detail()).contains("no longer exists at Vast.ai");
+        assertThat(kit.stored(7)).isEqualTo(instance);
+        assertThat(kit.fakes.instances.reservations(TEAM)).isEmpty();
+    }
+
+    @Test
     void start_stoppedWithinBudget_auditsTheRate() {
         stopped(7);
 
