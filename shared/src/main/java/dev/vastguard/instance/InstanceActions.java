@@ -57,9 +57,12 @@ final class InstanceActions {
         }
         VastClient client = teams.client(teams.load(team));
         Optional<Billing> billed = billedNow(client, id);
-        client.destroyInstance(id);
+        boolean destroyedNow = client.destroyInstance(id);
         confirmGone(client, id);
-        Instance destroyed = settlement.settle(instance, InstanceStatus.DESTROYED, now(), billed);
+        // Already gone at Vast.ai (destroyed in its console): it stopped billing at some point after it was last
+        // accrued, which vastguard cannot know, so nothing more is charged, as the sweeper closes out a vanished one.
+        Instance destroyed = settlement.settle(
+                instance, InstanceStatus.DESTROYED, now(), destroyedNow ? billed : Optional.of(Billing.NONE));
         audits.record(
                 new Actor(team, principal),
                 Entry.of(

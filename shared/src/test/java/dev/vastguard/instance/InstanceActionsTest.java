@@ -91,6 +91,8 @@ class InstanceActionsTest {
         Instance destroyed = ok(kit.service().destroy(TEAM, PRINCIPAL, 7));
 
         assertThat(destroyed.status()).isEqualTo(InstanceStatus.DESTROYED);
+        // Gone since some time after its last accrual at midnight: nothing is charged for a span it may not have run.
+        assertThat(destroyed.accruedCost()).isEqualTo(Money.ZERO);
     }
 
     @Test
