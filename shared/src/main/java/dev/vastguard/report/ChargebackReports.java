@@ -1,5 +1,8 @@
 package dev.vastguard.report;
 
+import dev.vastguard.audit.AuditAction;
+import dev.vastguard.audit.AuditPage;
+import dev.vastguard.instance.Instance;
 import dev.vastguard.ledger.ChargeCheck;
 import dev.vastguard.ledger.LedgerLine;
 import dev.vastguard.money.Money;
@@ -15,9 +18,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
@@ -35,8 +42,13 @@ public final class ChargebackReports implements MonthlyReports {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChargebackReports.class);
     private static final String CONTENT_TYPE = "text/csv; charset=utf-8";
+    /**
+     * {@code adopted}: the instance was found on the team's account, not created through vastguard;
+     * {@code closed_out}: it vanished from the account and was closed out at the last time it was seen (in the
+     * report's month or the next), so its last day may be short of what Vast.ai billed.
+     */
     private static final String[] LINE_COLUMNS = {
-        "team", "instance_id", "gpu_name", "num_gpus", "day", "hours", "storage_hours", "cost"
+        "team", "instance_id", "gpu_name", "num_gpus", "day", "hours", "storage_hours", "cost", "adopted", "closed_out"
     };
     /**
      * The figures of {@code reconciled_days} days that were compared with Vast.ai's charges follow the ledger's cost:
@@ -72,7 +84,9 @@ public final class ChargebackReports implements MonthlyReports {
 
         String prefix = String.format("reports/%04d/%02d/", month.getYear(), month.getMonthValue());
         List<String> keys = List.of(prefix + "chargeback.csv", prefix + "totals.csv");
-        put(keys.get(0), csv(LINE_COLUMNS, lineRows(lines)));
+        Map<TeamId, Flags> flags = new TreeMap<>();
+        teams.forEach(team -> flags.put(team, flags(team, month)));
+        put(keys.get(0), csv(LINE_COLUMNS, lineRows(lines, flags)));
         put(keys.get(1), csv(TOTAL_COLUMNS, totalRows(teams, lines, checks(teams, month))));
         LOG.info(
                 "wrote the {} chargeback reports to bucket {}: {}",
@@ -86,9 +100,29 @@ public final class ChargebackReports implements MonthlyReports {
         platform.reports().put(key, CONTENT_TYPE, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static List<List<String>> lineRows(List<LedgerLine> lines) {
+    private Flags flags(TeamId team, YearMonth month) {
+        Set<Long> adopted = platform.instances().list(team).stream()
+                .filter(Instance::adopted)
+                .map(Instance::id)
+                .collect(Collectors.toSet());
+        Set<Long> closedOut = new HashSet<>();
+        for (YearMonth noticed : List.of(month, month.plusMonths(1))) {
+            Optional<String> token = Optional.empty();
+            do {
+                AuditPage page = platform.audit().read(noticed, Optional.of(team), token);
+                page.events().stream()
+                        .filter(event -> event.action() == AuditAction.CLOSE_OUT)
+                        .forEach(event -> event.instanceId().ifPresent(closedOut::add));
+                token = page.nextToken();
+            } while (token.isPresent());
+        }
+        return new Flags(adopted, closedOut);
+    }
+
+    private static List<List<String>> lineRows(List<LedgerLine> lines, Map<TeamId, Flags> flags) {
         List<List<String>> rows = new ArrayList<>();
         for (LedgerLine line : lines) {
+            Flags team = flags.get(line.team());
             rows.add(List.of(
                     line.team().value(),
                     Long.toString(line.instanceId()),
@@ -97,10 +131,20 @@ public final class ChargebackReports implements MonthlyReports {
                     line.day().toString(),
                     hours(line.gpuSeconds()),
                     hours(line.storageSeconds()),
-                    dollars(line.cost())));
+                    dollars(line.cost()),
+                    Boolean.toString(team.adopted().contains(line.instanceId())),
+                    Boolean.toString(team.closedOut().contains(line.instanceId()))));
         }
         return rows;
     }
+
+    /**
+     * What the report flags on a team's lines.
+     *
+     * @param adopted ids of instances found on the account rather than created through vastguard
+     * @param closedOut ids of instances that vanished and were closed out
+     */
+    private record Flags(Set<Long> adopted, Set<Long> closedOut) {}
 
     private Map<TeamId, List<ChargeCheck>> checks(List<TeamId> teams, YearMonth month) {
         Map<TeamId, List<ChargeCheck>> checks = new TreeMap<>();

@@ -4,6 +4,8 @@ import static dev.vastguard.testing.Fixtures.aPolicy;
 import static dev.vastguard.testing.Fixtures.anInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vastguard.audit.AuditAction;
+import dev.vastguard.audit.AuditEvent;
 import dev.vastguard.instance.AccrualCalculator;
 import dev.vastguard.instance.Billing;
 import dev.vastguard.instance.Instance;
@@ -60,12 +62,33 @@ class ChargebackReportsTest {
         reports.write(NOVEMBER);
 
         assertThat(text(CHARGEBACK)).isEqualTo("""
-                        team,instance_id,gpu_name,num_gpus,day,hours,storage_hours,cost
-                        team-a,3,RTX 4090,1,2026-11-10,0.000000,10.000000,0.040000
-                        team-a,9,RTX 4090,1,2026-11-10,1.000000,0.000000,0.300000
-                        team-a,9,RTX 4090,1,2026-11-11,0.500000,0.000000,0.150000
-                        team-b,5,RTX 4090,1,2026-11-10,1.500000,0.000000,0.450000
+                        team,instance_id,gpu_name,num_gpus,day,hours,storage_hours,cost,adopted,closed_out
+                        team-a,3,RTX 4090,1,2026-11-10,0.000000,10.000000,0.040000,false,false
+                        team-a,9,RTX 4090,1,2026-11-10,1.000000,0.000000,0.300000,false,false
+                        team-a,9,RTX 4090,1,2026-11-11,0.500000,0.000000,0.150000,false,false
+                        team-b,5,RTX 4090,1,2026-11-10,1.500000,0.000000,0.450000,false,false
                         """);
+    }
+
+    @Test
+    void write_adoptedAndClosedOutInstances_areFlaggedOnTheirLines() {
+        spend(anInstance("team-a", 1).adopted().build(), Billing.GPU, "2026-11-10T01:00:00Z");
+        spend(anInstance("team-a", 2).build(), Billing.GPU, "2026-11-10T01:00:00Z");
+        test.audit.record(new AuditEvent(
+                Instant.parse("2026-12-01T00:00:00Z"),
+                Optional.of(TeamId.of("team-a")),
+                AuditEvent.SWEEPER,
+                AuditAction.CLOSE_OUT,
+                Optional.of(2L),
+                Optional.of(Money.ofDollars("0.30")),
+                "no longer listed by Vast.ai"));
+
+        reports.write(NOVEMBER);
+
+        assertThat(lines(CHARGEBACK))
+                .contains(
+                        "team-a,1,RTX 4090,1,2026-11-10,1.000000,0.000000,0.300000,true,false",
+                        "team-a,2,RTX 4090,1,2026-11-10,1.000000,0.000000,0.300000,false,true");
     }
 
     @Test
@@ -78,7 +101,7 @@ class ChargebackReportsTest {
 
         BigDecimal lineSum = lines(CHARGEBACK).stream()
                 .filter(row -> row.startsWith("team-a,"))
-                .map(row -> new BigDecimal(row.substring(row.lastIndexOf(',') + 1)))
+                .map(row -> new BigDecimal(row.split(",")[7]))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(lines(TOTALS)).contains("team-a," + lineSum.setScale(6).toPlainString() + ",,,");
         assertThat(lineSum)

@@ -193,6 +193,7 @@ public final class Fixtures {
         private InstanceStatus status = InstanceStatus.RUNNING;
         private Instant createdAt = Instant.parse("2026-11-10T00:00:00Z");
         private Instant accruedUntil;
+        private boolean adopted;
 
         private InstanceBuilder(TeamId team, long id) {
             this.team = team;
@@ -266,6 +267,16 @@ public final class Fixtures {
         }
 
         /**
+         * Marks the instance as found on the team's account rather than created by vastguard.
+         *
+         * @return this builder
+         */
+        public InstanceBuilder adopted() {
+            adopted = true;
+            return this;
+        }
+
+        /**
          * Builds the instance.
          *
          * @return the instance
@@ -284,7 +295,7 @@ public final class Fixtures {
                     createdAt,
                     Money.ZERO,
                     accruedUntil == null ? createdAt : accruedUntil,
-                    false,
+                    adopted,
                     Optional.empty());
         }
     }
