@@ -123,6 +123,7 @@ final class Provisioning {
             platform.instances().release(reservation);
             throw e;
         }
+        readBack(client, reservation, id);
         return new Rental.Rented(confirm(command, admitted, id));
     }
 
@@ -132,6 +133,26 @@ final class Provisioning {
                 && e.errorCode()
                         .filter(code -> code.equals("no_such_ask") || code.equals("invalid_args"))
                         .isPresent();
+    }
+
+    /**
+     * Confirms a rental by reading the instance back. An instance Vast.ai does not show is not recorded: the
+     * reservation is released and the caller gets an error (should it appear later, the sweeper finds it by its tag).
+     * A read that fails says nothing either way, so the rental is recorded and the sweeper confirms it.
+     */
+    private void readBack(VastClient client, Reservation reservation, long id) {
+        Optional<VastInstance> shown;
+        try {
+            shown = client.showInstance(id);
+        } catch (VastApiException | VastClientException e) {
+            LOG.warn("could not read back instance {} of team {}: {}", id, reservation.team(), e.getMessage());
+            return;
+        }
+        if (shown.isEmpty()) {
+            platform.instances().release(reservation);
+            throw new VastApiException(
+                    "create instance: Vast.ai answered with instance " + id + " but does not show it", 502, null);
+        }
     }
 
     /**

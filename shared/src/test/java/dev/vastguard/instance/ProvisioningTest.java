@@ -409,6 +409,29 @@ class ProvisioningTest {
     }
 
     @Test
+    void provision_createdInstanceNotShownByVast_isNotRecordedAndTheReservationIsReleased() {
+        kit.fakes.vast.offer(1, "RTX 4090", 1, "0.25");
+        kit.fakes.vast.phantomNextCreate();
+
+        assertThatThrownBy(() -> kit.service().provision(command("RTX_4090")))
+                .isInstanceOf(VastApiException.class)
+                .hasMessageContaining("does not show it");
+
+        assertThat(kit.service().list(TEAM)).isEmpty();
+        assertThat(kit.fakes.instances.reservations(TEAM)).isEmpty();
+    }
+
+    @Test
+    void provision_readBackFails_recordsTheRentalAnyway() {
+        kit.fakes.vast.offer(1, "RTX 4090", 1, "0.25");
+        kit.fakes.vast.failNext(Operation.SHOW, new VastClientException("show instance: timed out", null));
+
+        Instance instance = ok(kit.service().provision(command("RTX_4090")));
+
+        assertThat(kit.stored(instance.id()).status()).isEqualTo(InstanceStatus.PROVISIONING);
+    }
+
+    @Test
     void provision_createFailsWith5xxAndNothingCarriesTheTag_releasesAndRethrows() {
         kit.fakes.vast.offer(1, "RTX 4090", 1, "0.25");
         VastApiException failure = new VastApiException("create instance: HTTP 503", 503, null);

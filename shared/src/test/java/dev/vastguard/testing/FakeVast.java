@@ -51,6 +51,7 @@ public final class FakeVast implements VastClientFactory {
     private final AtomicLong nextId = new AtomicLong(1000);
     private final AtomicInteger creates = new AtomicInteger();
     private volatile boolean loseNextCreateResponse;
+    private volatile boolean phantomNextCreate;
 
     /**
      * Creates an empty market.
@@ -90,6 +91,11 @@ public final class FakeVast implements VastClientFactory {
      */
     public synchronized void failNext(Operation operation, RuntimeException failure) {
         failures.computeIfAbsent(operation, o -> new ArrayDeque<>()).add(failure);
+    }
+
+    /** Makes the next create answer with a new id but never create the instance (Vast.ai then does not show it). */
+    public void phantomNextCreate() {
+        phantomNextCreate = true;
     }
 
     /** Makes the next create rent the instance but throw as if the response was lost in a timeout. */
@@ -236,6 +242,10 @@ public final class FakeVast implements VastClientFactory {
                         .orElseThrow(() -> new VastApiException("no_such_ask", 404, "invalid_args"));
             }
             long id = nextId.incrementAndGet();
+            if (phantomNextCreate) {
+                phantomNextCreate = false;
+                return id;
+            }
             put(
                     key,
                     new VastInstance(
