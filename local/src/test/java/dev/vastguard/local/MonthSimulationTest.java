@@ -124,20 +124,7 @@ class MonthSimulationTest {
             fakes.teams.putPolicy(
                     team.teamId(), team.policy().vastSecretId(secret).build());
         }
-        Platform base = fakes.platform();
-        platform = new Platform(
-                config,
-                base.clock(),
-                base.teams(),
-                base.principals(),
-                base.instances(),
-                base.ledger(),
-                base.audit(),
-                base.idempotency(),
-                base.keys(),
-                HttpVastClientFactory.create(config),
-                base.notifier(),
-                base.reports());
+        platform = fakes.platform(config, HttpVastClientFactory.create(config));
         service = new DefaultInstanceService(platform);
         sweeper = new Sweeper(platform);
         reconciler = new ChargeReconciler(platform);

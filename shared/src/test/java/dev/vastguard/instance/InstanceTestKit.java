@@ -3,7 +3,6 @@ package dev.vastguard.instance;
 import dev.vastguard.audit.AuditAction;
 import dev.vastguard.audit.AuditEvent;
 import dev.vastguard.money.Money;
-import dev.vastguard.platform.Platform;
 import dev.vastguard.team.GpuName;
 import dev.vastguard.team.Policy;
 import dev.vastguard.team.TeamId;
@@ -35,20 +34,7 @@ final class InstanceTestKit {
 
     /** A service whose Vast.ai clients come from another factory (a decorator over the fake market). */
     DefaultInstanceService service(VastClientFactory vast) {
-        Platform base = fakes.platform();
-        return new DefaultInstanceService(new Platform(
-                base.config(),
-                base.clock(),
-                base.teams(),
-                base.principals(),
-                base.instances(),
-                base.ledger(),
-                base.audit(),
-                base.idempotency(),
-                base.keys(),
-                vast,
-                base.notifier(),
-                base.reports()));
+        return new DefaultInstanceService(fakes.platform(TestPlatform.config(), vast));
     }
 
     void at(String iso) {

@@ -2,6 +2,7 @@ package dev.vastguard.testing;
 
 import dev.vastguard.config.Config;
 import dev.vastguard.platform.Platform;
+import dev.vastguard.vast.VastClientFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -66,8 +67,20 @@ public final class TestPlatform {
      * @return the platform
      */
     public Platform platform() {
+        return platform(config(), vast);
+    }
+
+    /**
+     * The platform over these fakes, with another configuration and another way to reach Vast.ai (the sandbox over
+     * HTTP, or a decorator over the fake market).
+     *
+     * @param config the configuration
+     * @param vastClients the Vast.ai client factory
+     * @return the platform
+     */
+    public Platform platform(Config config, VastClientFactory vastClients) {
         return new Platform(
-                config(),
+                config,
                 clock,
                 teams,
                 principals,
@@ -76,7 +89,7 @@ public final class TestPlatform {
                 audit,
                 idempotency,
                 keys,
-                vast,
+                vastClients,
                 notifications,
                 reports);
     }
