@@ -2,6 +2,7 @@ package dev.vastguard.instance;
 
 import dev.vastguard.money.Money;
 import dev.vastguard.team.TeamId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -80,4 +81,15 @@ public interface InstanceRepository {
      * @return the instance after the accrual, or empty if it was already accrued past {@code from} (lost race)
      */
     Optional<Instance> applyAccrual(Accrual accrual);
+
+    /**
+     * Notes that Vast.ai reports an instance failed (it should run but has exited) and says since when: the first
+     * time this was noted, which a later call never moves. The note expires on its own some weeks later.
+     *
+     * @param team the team
+     * @param instanceId the instance
+     * @param seenAt when the failure was seen now
+     * @return when it was first seen
+     */
+    Instant failingSince(TeamId team, long instanceId, Instant seenAt);
 }

@@ -13,6 +13,7 @@ import java.util.Set;
  * @param team the team
  * @param at the instant the team was accrued up to (whole seconds)
  * @param listed the ids of the instances Vast.ai listed on the team's account
+ * @param failed the listed instances Vast.ai means to run but reports {@code exited}: a host or container failure
  * @param accrued the cost this reconciliation added
  * @param adopted instances found without a vastguard tag and recorded as the team's
  * @param confirmed reservations whose lost create was found and turned into instances, by instance id
@@ -24,6 +25,7 @@ public record Reconciliation(
         TeamId team,
         Instant at,
         Set<Long> listed,
+        Set<Long> failed,
         Money accrued,
         List<Long> adopted,
         List<Long> confirmed,
@@ -34,6 +36,7 @@ public record Reconciliation(
     /** Copies the collections. */
     public Reconciliation {
         listed = Set.copyOf(listed);
+        failed = Set.copyOf(failed);
         adopted = List.copyOf(adopted);
         confirmed = List.copyOf(confirmed);
         closedOut = List.copyOf(closedOut);

@@ -22,14 +22,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Destroys instances that only cost money, as the team's policy asks: an instance vastguard rented that has not
- * reached {@code running} within {@code max_loading_minutes} of its creation, and a suspended team's instances
+ * reached {@code running} within {@code max_loading_minutes} of its creation; an instance a host or container
+ * failure left {@code exited} (Vast.ai still means it to run, it bills storage and never runs again) once the failure
+ * has lasted {@code max_loading_minutes}, counted from the sweep that first saw it; and a suspended team's instances
  * still stopped {@code destroy_stopped_after_hours} after the suspension began (storage billing ends with them).
  *
  * <p>Runs after the team was accrued and its budgets enforced, so an instance is destroyed with its cost already in
  * the ledger. Instances found on the account but not created by vastguard are never destroyed for loading slowly.
- *
- * <p>TODO(#3): an instance a host failure left {@code exited} (Vast.ai still intends it to run) is not destroyed yet;
- * that needs the instant the failure was first seen kept on the instance record.
  */
 final class Retirement {
 
@@ -57,12 +56,17 @@ final class Retirement {
             if (!reconciliation.listed().contains(instance.id())) {
                 continue;
             }
-            if (reason(instance, team.policy(), graceEnds, at).isEmpty()) {
+            Optional<Instant> failingSince = reconciliation.failed().contains(instance.id())
+                    ? Optional.of(instances.failingSince(instance.team(), instance.id(), at))
+                    : Optional.empty();
+            Optional<String> failure = failure(team.policy(), failingSince, at);
+            if (reason(instance, team.policy(), graceEnds, at).or(() -> failure).isEmpty()) {
                 continue;
             }
             // Budget enforcement may have just stopped it: decide on the instance as stored now.
             Optional<Instance> current = instances.find(instance.team(), instance.id());
-            Optional<String> reason = current.flatMap(i -> reason(i, team.policy(), graceEnds, at));
+            Optional<String> reason = current.filter(Instance::holdsSlot)
+                    .flatMap(i -> reason(i, team.policy(), graceEnds, at).or(() -> failure));
             if (reason.isEmpty()) {
                 continue;
             }
@@ -104,6 +108,21 @@ final class Retirement {
                     + ") of the team's suspension (destroy_stopped_after_hours)");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why a failed instance is due for destruction, if its failure has lasted long enough.
+     *
+     * @param policy the team's policy
+     * @param failingSince when the failure was first seen, if the instance is failed now
+     * @param at the sweep's instant
+     * @return the reason, for the audit log
+     */
+    static Optional<String> failure(Policy policy, Optional<Instant> failingSince, Instant at) {
+        return failingSince
+                .filter(since -> !at.isBefore(since.plus(Duration.ofMinutes(policy.maxLoadingMinutes()))))
+                .map(since -> "exited after a host or container failure first seen at " + since + ", not running "
+                        + policy.maxLoadingMinutes() + " minutes later (max_loading_minutes)");
     }
 
     /**

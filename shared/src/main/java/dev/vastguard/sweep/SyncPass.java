@@ -23,6 +23,7 @@ final class SyncPass {
     private final Map<Long, Instance> records = new TreeMap<>();
     private final Map<String, Reservation> reservations = new HashMap<>();
     private final Set<Long> listed = new TreeSet<>();
+    private final Set<Long> failed = new TreeSet<>();
     private final List<Long> adopted = new ArrayList<>();
     private final List<Long> confirmed = new ArrayList<>();
     private final List<Long> closedOut = new ArrayList<>();
@@ -68,6 +69,10 @@ final class SyncPass {
         listed.add(id);
     }
 
+    void failed(long id) {
+        failed.add(id);
+    }
+
     void put(Instance instance) {
         records.put(instance.id(), instance);
     }
@@ -99,6 +104,15 @@ final class SyncPass {
 
     Reconciliation result() {
         return new Reconciliation(
-                team, at, listed, accrued, adopted, confirmed, closedOut, released, List.copyOf(records.values()));
+                team,
+                at,
+                listed,
+                failed,
+                accrued,
+                adopted,
+                confirmed,
+                closedOut,
+                released,
+                List.copyOf(records.values()));
     }
 }

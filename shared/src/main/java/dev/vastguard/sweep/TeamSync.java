@@ -99,6 +99,9 @@ public final class TeamSync {
 
     private void reconcileListed(SyncPass pass, VastInstance listed) {
         pass.listed(listed.id());
+        if (failed(listed)) {
+            pass.failed(listed.id());
+        }
         Optional<Instance> record = pass.record(listed.id());
         Optional<Reservation> reservation = pass.reservationTagged(listed.label());
         String label = listed.label().orElse("");
@@ -116,6 +119,12 @@ public final class TeamSync {
         } else {
             adopt(pass, listed);
         }
+    }
+
+    /** Vast.ai means to run it, but it exited (a host or container failure; such an instance never runs again). */
+    private static boolean failed(VastInstance listed) {
+        return listed.intendedStatus().filter("running"::equalsIgnoreCase).isPresent()
+                && listed.actualStatus().filter("exited"::equalsIgnoreCase).isPresent();
     }
 
     private void accrueListed(SyncPass pass, Instance record, VastInstance listed) {

@@ -179,6 +179,11 @@ class UsageTest {
         }
 
         @Override
+        public Instant failingSince(TeamId team, long instanceId, Instant seenAt) {
+            return delegate.failingSince(team, instanceId, seenAt);
+        }
+
+        @Override
         public Optional<Instance> applyAccrual(Accrual accrual) {
             return delegate.applyAccrual(accrual);
         }

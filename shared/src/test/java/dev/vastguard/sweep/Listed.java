@@ -10,6 +10,7 @@ final class Listed {
 
     private final long id;
     private Optional<String> status = Optional.of("running");
+    private Optional<String> intended = Optional.empty();
     private Optional<String> label = Optional.empty();
     private Optional<Instant> startDate = Optional.of(Instant.parse("2026-11-10T00:00:00Z"));
     private Money dph = Money.ofDollars("0.30");
@@ -25,6 +26,12 @@ final class Listed {
 
     Listed status(String value) {
         status = Optional.ofNullable(value);
+        return this;
+    }
+
+    /** Sets what the owner asked for, when it differs from the actual status (a failure). */
+    Listed intended(String value) {
+        intended = Optional.of(value);
         return this;
     }
 
@@ -44,6 +51,7 @@ final class Listed {
     }
 
     VastInstance build() {
-        return new VastInstance(id, status, status, "RTX 4090", 1, dph, storageDph, label, startDate);
+        return new VastInstance(
+                id, status, intended.isPresent() ? intended : status, "RTX 4090", 1, dph, storageDph, label, startDate);
     }
 }

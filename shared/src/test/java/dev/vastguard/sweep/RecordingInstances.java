@@ -7,6 +7,7 @@ import dev.vastguard.instance.Reservation;
 import dev.vastguard.money.Money;
 import dev.vastguard.team.TeamId;
 import dev.vastguard.testing.InMemoryInstanceStore;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -68,6 +69,12 @@ final class RecordingInstances implements InstanceRepository {
     public boolean adopt(Instance instance) {
         writes.incrementAndGet();
         return store.adopt(instance);
+    }
+
+    @Override
+    public Instant failingSince(TeamId team, long instanceId, Instant seenAt) {
+        writes.incrementAndGet();
+        return store.failingSince(team, instanceId, seenAt);
     }
 
     @Override

@@ -270,6 +270,39 @@ class SweeperTest {
     }
 
     @Test
+    void sweep_instanceExitedAfterAHostFailure_isDestroyedOnceTheFailureLastedMaxLoadingMinutes() {
+        test.teams.putPolicy(TEAM, aPolicy().maxLoadingMinutes(30).build());
+        track(anInstance("team-a", 1).build(), listed(1));
+        sweeper.sweep(at("2026-11-10T01:00:00Z"));
+        test.vast.put(KEY, listed(1).status("exited").intended("running").build());
+
+        SweepSummary firstSeen = sweeper.sweep(at("2026-11-10T01:10:00Z"));
+        SweepSummary stillFailed = sweeper.sweep(at("2026-11-10T01:39:59Z"));
+        SweepSummary due = sweeper.sweep(at("2026-11-10T01:40:00Z"));
+
+        assertThat(firstSeen.destroyed()).isEmpty();
+        assertThat(stillFailed.destroyed()).isEmpty();
+        assertThat(due.destroyed()).containsExactly(1L);
+        assertThat(test.vast.instances(KEY)).isEmpty();
+        assertThat(events(AuditAction.DESTROY))
+                .singleElement()
+                .satisfies(e -> assertThat(e.detail())
+                        .contains("host or container failure first seen at 2026-11-10T01:10:00Z"));
+    }
+
+    @Test
+    void sweep_instanceStoppedOnRequest_isNotTakenForAFailure() {
+        test.teams.putPolicy(TEAM, aPolicy().maxLoadingMinutes(30).build());
+        track(anInstance("team-a", 1).build(), listed(1).status("exited").intended("stopped"));
+
+        sweeper.sweep(at("2026-11-10T01:00:00Z"));
+        SweepSummary later = sweeper.sweep(at("2026-11-10T05:00:00Z"));
+
+        assertThat(later.destroyed()).isEmpty();
+        assertThat(record(1).status()).isEqualTo(InstanceStatus.STOPPED);
+    }
+
+    @Test
     void sweep_suspendedTeamsInstanceStillStoppedAfterTheGracePeriod_isDestroyed() {
         test.teams.putPolicy(
                 TEAM,

@@ -11,6 +11,7 @@ import dev.vastguard.ledger.Ledger;
 import dev.vastguard.ledger.LedgerLine;
 import dev.vastguard.money.Money;
 import dev.vastguard.team.TeamId;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -31,6 +32,7 @@ public final class InMemoryInstanceStore implements InstanceRepository, Ledger {
     private final Map<TeamId, Map<Long, Instance>> instances = new HashMap<>();
     private final Map<TeamId, Map<String, Reservation>> reservations = new HashMap<>();
     private final Map<String, LedgerLine> lines = new HashMap<>();
+    private final Map<String, Instant> failures = new HashMap<>();
     private final java.util.Set<String> alerts = new java.util.HashSet<>();
     private final Map<String, ChargeCheck> chargeChecks = new HashMap<>();
 
@@ -91,6 +93,11 @@ public final class InMemoryInstanceStore implements InstanceRepository, Ledger {
         instancesOf(instance.team()).put(instance.id(), instance);
         teams.find(instance.team()).ifPresent(team -> teams.bumpVersion(team.id(), team.version()));
         return true;
+    }
+
+    @Override
+    public synchronized Instant failingSince(TeamId team, long instanceId, Instant seenAt) {
+        return failures.computeIfAbsent(team + "#" + instanceId, k -> seenAt);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.vastguard.ledger.dynamo.LedgerKeys;
 import dev.vastguard.money.Money;
 import dev.vastguard.team.TeamId;
 import dev.vastguard.team.dynamo.TeamTable;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
@@ -26,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -154,6 +156,22 @@ public final class DynamoDbInstanceRepository implements InstanceRepository {
             throw e;
         }
         return find(accrual.team(), accrual.instanceId());
+    }
+
+    @Override
+    public Instant failingSince(TeamId team, long instanceId, Instant seenAt) {
+        Map<String, AttributeValue> stored = dynamo.updateItem(r -> r.tableName(tables.instances())
+                        .key(InstanceKeys.key(team, InstanceKeys.failure(instanceId)))
+                        .updateExpression("SET #since = if_not_exists(#since, :seen), #expires = :expires")
+                        .expressionAttributeNames(Map.of("#since", "since", "#expires", InstanceKeys.EXPIRES_AT))
+                        .expressionAttributeValues(Map.of(
+                                ":seen",
+                                number(seenAt.getEpochSecond()),
+                                ":expires",
+                                number(InstanceItem.expiry(seenAt))))
+                        .returnValues(ReturnValue.ALL_NEW))
+                .attributes();
+        return Instant.ofEpochSecond(Long.parseLong(stored.get("since").n()));
     }
 
     private void transact(TransactWriteItem... writes) {

@@ -12,6 +12,7 @@ final class InstanceKeys {
     static final String SK = "sk";
     static final String INSTANCE_PREFIX = "i#";
     static final String RESERVATION_PREFIX = "r#";
+    static final String FAILURE_PREFIX = "f#";
 
     static final String STATUS = "status";
     static final String ACCRUED_MICROS = "accrued_micros";
@@ -23,6 +24,10 @@ final class InstanceKeys {
 
     static String instance(long id) {
         return INSTANCE_PREFIX + String.format(Locale.ROOT, "%020d", id);
+    }
+
+    static String failure(long id) {
+        return FAILURE_PREFIX + String.format(Locale.ROOT, "%020d", id);
     }
 
     static String reservation(String tag) {

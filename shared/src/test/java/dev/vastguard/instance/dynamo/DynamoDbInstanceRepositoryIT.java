@@ -118,6 +118,21 @@ class DynamoDbInstanceRepositoryIT {
     }
 
     @Test
+    void failingSince_seenAgainLater_keepsTheFirstSightingAndStaysOutOfTheInstanceList() {
+        TeamId team = newTeam();
+
+        Instant first = repository.failingSince(team, 42, NOON);
+        Instant again = repository.failingSince(team, 42, NOON.plusSeconds(3600));
+        Instant other = repository.failingSince(team, 43, NOON.plusSeconds(7200));
+
+        assertThat(first).isEqualTo(NOON);
+        assertThat(again).isEqualTo(NOON);
+        assertThat(other).isEqualTo(NOON.plusSeconds(7200));
+        assertThat(repository.list(team)).isEmpty();
+        assertThat(repository.reservations(team)).isEmpty();
+    }
+
+    @Test
     void reserve_sixteenConcurrentAdmissionsWithLimitFour_admitsExactlyFour() throws Exception {
         TeamId team = newTeam();
         int limit = 4;
