@@ -113,8 +113,9 @@ final class Provisioning {
         String gpu = fields.requiredString("gpu_name");
         int numGpus = fields.integer("num_gpus", 1, 16).orElse(1);
         String image = fields.requiredString("image");
-        if (image.isBlank() || image.length() > 1024) {
-            throw ApiException.invalid("'image' must be a Docker image name of 1 to 1024 characters");
+        if (image.isBlank() || image.length() > 1024 || !imageLike(image)) {
+            throw ApiException.invalid("'image' must be a Docker image name of 1 to 1024 characters, such as"
+                    + " pytorch/pytorch:latest: no spaces or control characters, not starting with '-'");
         }
         int diskGb = fields.integer("disk_gb", 8, 2048).orElse(20);
         Optional<String> label = fields.string("label");
@@ -130,5 +131,29 @@ final class Provisioning {
                 diskGb,
                 label.filter(l -> !l.isEmpty()),
                 fields.money("max_dph", false));
+    }
+
+    /**
+     * Whether a text can be a Docker image reference as Vast.ai passes it on: no whitespace or control characters
+     * (which would end up in a command line), no leading '-' (which would read as an option), and well-formed UTF-16.
+     */
+    private static boolean imageLike(String image) {
+        if (image.startsWith("-")) {
+            return false;
+        }
+        for (int i = 0; i < image.length(); i++) {
+            char c = image.charAt(i);
+            if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < image.length()
+                    && Character.isLowSurrogate(image.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -121,12 +121,15 @@ final class TeamEndpoints implements ApiRouter.Endpoints {
      * @param field the field it came from, for the problem detail
      * @param raw the text
      * @return the name
-     * @throws ApiException 400 if it is blank or too long
+     * @throws ApiException 400 if it is blank, too long or holds control characters
      */
     static GpuName gpuName(String field, String raw) {
-        if (raw.length() > MAX_GPU_NAME_LENGTH || raw.replace('_', ' ').isBlank()) {
+        boolean readable = raw.length() <= MAX_GPU_NAME_LENGTH
+                && raw.chars().noneMatch(Character::isISOControl)
+                && !raw.replace('_', ' ').isBlank();
+        if (!readable) {
             throw ApiException.invalid("'" + field + "' must name a GPU or family such as RTX_4090 or A100, in at most "
-                    + MAX_GPU_NAME_LENGTH + " characters");
+                    + MAX_GPU_NAME_LENGTH + " printable characters");
         }
         return GpuName.of(raw);
     }

@@ -137,6 +137,7 @@ class AdminApiTest {
                         POLICY.replace("{", "{\"destroy_stopped_after_hours\":-1,"),
                         "destroy_stopped_after_hours"),
                 Arguments.of("loading 0", POLICY.replace("{", "{\"max_loading_minutes\":0,"), "max_loading_minutes"),
+                Arguments.of("whitelist NUL", POLICY.replace("\"RTX_4090\"", "\"\\u0000\""), "gpu_whitelist"),
                 Arguments.of(
                         "budget 7 decimals",
                         POLICY.replace("\"daily_budget\":30", "\"daily_budget\":0.0000001"),

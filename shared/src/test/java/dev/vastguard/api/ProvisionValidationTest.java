@@ -45,6 +45,13 @@ class ProvisionValidationTest {
                         "image of 1025 characters",
                         "{\"gpu_name\":\"RTX_4090\",\"image\":\"" + "a".repeat(1025) + "\"}",
                         "'image'"),
+                Arguments.of("image with a newline", "{\"gpu_name\":\"RTX_4090\",\"image\":\"x\\ny\"}", "'image'"),
+                Arguments.of(
+                        "image like an option", "{\"gpu_name\":\"RTX_4090\",\"image\":\"--privileged\"}", "'image'"),
+                Arguments.of("image with NUL", "{\"gpu_name\":\"RTX_4090\",\"image\":\"x\\u0000\"}", "'image'"),
+                Arguments.of("image lone surrogate", "{\"gpu_name\":\"RTX_4090\",\"image\":\"\\ud800\"}", "'image'"),
+                Arguments.of("gpu_name NUL", "{\"gpu_name\":\"\\u0000\",\"image\":\"x\"}", "'gpu_name'"),
+                Arguments.of("gpu_name control", "{\"gpu_name\":\"RTX\\u00014090\",\"image\":\"x\"}", "'gpu_name'"),
                 Arguments.of("label with a space", body("\"label\":\"my job\""), "'label'"),
                 Arguments.of("label of 65 characters", body("\"label\":\"" + "a".repeat(65) + "\""), "'label'"),
                 Arguments.of("max_dph 0", body("\"max_dph\":0"), "'max_dph'"),

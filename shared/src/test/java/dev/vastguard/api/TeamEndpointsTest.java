@@ -66,6 +66,8 @@ class TeamEndpointsTest {
                 "limit=-5",
                 "limit=99999999999",
                 "gpu_name=",
+                "gpu_name=\u0000",
+                "gpu_name=RTX\u00014090",
                 "colour=red"
             })
     void offers_badQuery_answers400(String query) {
