@@ -61,8 +61,12 @@ final class InstanceActions {
         confirmGone(client, id);
         // Already gone at Vast.ai (destroyed in its console): it stopped billing at some point after it was last
         // accrued, which vastguard cannot know, so nothing more is charged, as the sweeper closes out a vanished one.
-        Instance destroyed = settlement.settle(
+        Settlement.Settled settled = settlement.settle(
                 instance, InstanceStatus.DESTROYED, now(), destroyedNow ? billed : Optional.of(Billing.NONE));
+        Instance destroyed = settled.instance();
+        if (!settled.changed()) {
+            return Outcome.ok(destroyed);
+        }
         audits.record(
                 new Actor(team, principal),
                 Entry.of(
@@ -97,7 +101,11 @@ final class InstanceActions {
             }
             throw e;
         }
-        Instance stopped = settlement.settle(instance, InstanceStatus.STOPPED, now(), billed);
+        Settlement.Settled settled = settlement.settle(instance, InstanceStatus.STOPPED, now(), billed);
+        Instance stopped = settled.instance();
+        if (!settled.changed()) {
+            return Outcome.ok(stopped);
+        }
         audits.record(
                 new Actor(team, principal),
                 Entry.of(

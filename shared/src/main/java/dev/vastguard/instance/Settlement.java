@@ -30,10 +30,11 @@ final class Settlement {
      * @param newStatus the state it is in from {@code now}
      * @param now the instant to accrue up to (whole seconds)
      * @param observed how Vast.ai billed the instance just before the change, if it said
-     * @return the instance as stored afterwards; if it was destroyed meanwhile, as that left it
+     * @return the instance as stored afterwards, and whether this call changed its state (false when a concurrent
+     *     request got there first, so only one of them audits the change)
      * @throws AdmissionContentionException if concurrent accruals kept winning
      */
-    Instance settle(Instance instance, InstanceStatus newStatus, Instant now, Optional<Billing> observed) {
+    Settled settle(Instance instance, InstanceStatus newStatus, Instant now, Optional<Billing> observed) {
         Instance current = instance;
         int lostRaces = 0;
         while (true) {
@@ -45,7 +46,7 @@ final class Settlement {
             }
             Optional<Instance> applied = instances.applyAccrual(step);
             if (applied.isPresent() && last) {
-                return applied.get();
+                return new Settled(applied.get(), true);
             }
             if (applied.isPresent()) {
                 current = applied.get();
@@ -57,11 +58,19 @@ final class Settlement {
                         + instance.team() + " kept losing to concurrent accruals; try again");
             }
             current = reread(instance);
-            if (current.status() == InstanceStatus.DESTROYED) {
-                return current;
+            if (current.status() == InstanceStatus.DESTROYED || current.status() == newStatus) {
+                return new Settled(current, false);
             }
         }
     }
+
+    /**
+     * The end of a settlement.
+     *
+     * @param instance the instance as stored afterwards
+     * @param changed whether this call made the change
+     */
+    record Settled(Instance instance, boolean changed) {}
 
     private Instance reread(Instance instance) {
         return instances

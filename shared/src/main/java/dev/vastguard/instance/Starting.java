@@ -145,11 +145,15 @@ final class Starting {
                 }
                 throw e;
             }
-            Instance started = settlement.settle(
+            Settlement.Settled settled = settlement.settle(
                     instance,
                     InstanceStatus.RUNNING,
                     platform.clock().instant().truncatedTo(ChronoUnit.SECONDS),
                     Optional.empty());
+            Instance started = settled.instance();
+            if (!settled.changed()) {
+                return Outcome.ok(started);
+            }
             audits.record(
                     actor,
                     Entry.of(

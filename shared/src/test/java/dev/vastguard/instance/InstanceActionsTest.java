@@ -19,7 +19,13 @@ import dev.vastguard.vast.VastClientFactory;
 import dev.vastguard.vast.VastInstance;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class InstanceActionsTest {
@@ -93,6 +99,34 @@ class InstanceActionsTest {
         assertThat(destroyed.status()).isEqualTo(InstanceStatus.DESTROYED);
         // Gone since some time after its last accrual at midnight: nothing is charged for a span it may not have run.
         assertThat(destroyed.accruedCost()).isEqualTo(Money.ZERO);
+    }
+
+    @Test
+    void destroy_eightAtOnce_auditsOneDestroy() throws Exception {
+        kit.holding(anInstance("team-a", 7).build());
+        kit.at("2026-11-10T01:00:00Z");
+        DefaultInstanceService service = kit.service();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Outcome<Instance>>> outcomes = new ArrayList<>();
+
+        try {
+            for (int i = 0; i < 8; i++) {
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    return service.destroy(TEAM, PRINCIPAL, 7);
+                }));
+            }
+            start.countDown();
+            for (Future<Outcome<Instance>> outcome : outcomes) {
+                assertThat(ok(outcome.get()).status()).isEqualTo(InstanceStatus.DESTROYED);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(kit.audited(AuditAction.DESTROY)).hasSize(1);
+        assertThat(kit.stored(7).accruedCost()).isEqualTo(Money.ofDollars("0.30"));
     }
 
     @Test

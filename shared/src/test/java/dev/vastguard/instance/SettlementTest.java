@@ -20,8 +20,9 @@ class SettlementTest {
     void settle_running_accruesAtTheRunningRateAndRecordsTheNewState() {
         Instance instance = kit.holding(anInstance("team-a", 1).dph("0.36").build());
 
-        Instance settled = settlement.settle(
-                instance, InstanceStatus.STOPPED, Instant.parse("2026-11-10T00:30:00Z"), Optional.empty());
+        Instance settled = settlement
+                .settle(instance, InstanceStatus.STOPPED, Instant.parse("2026-11-10T00:30:00Z"), Optional.empty())
+                .instance();
 
         assertThat(settled.accruedCost()).isEqualTo(Money.ofDollars("0.18"));
         assertThat(settled.status()).isEqualTo(InstanceStatus.STOPPED);
@@ -32,8 +33,9 @@ class SettlementTest {
         Instance stale = kit.holding(anInstance("team-a", 1).dph("0.36").build());
         kit.accrued(stale, "2026-11-10T00:20:00Z");
 
-        Instance settled = settlement.settle(
-                stale, InstanceStatus.STOPPED, Instant.parse("2026-11-10T00:30:00Z"), Optional.empty());
+        Instance settled = settlement
+                .settle(stale, InstanceStatus.STOPPED, Instant.parse("2026-11-10T00:30:00Z"), Optional.empty())
+                .instance();
 
         assertThat(settled.accruedCost()).isEqualTo(Money.ofDollars("0.18"));
         assertThat(kit.fakes.instances.monthSpend(TEAM, YearMonth.parse("2026-11")))
@@ -46,19 +48,34 @@ class SettlementTest {
         kit.fakes.instances.applyAccrual(AccrualCalculator.accrue(
                 stale, Billing.GPU, Instant.parse("2026-11-10T00:10:00Z"), Optional.of(InstanceStatus.DESTROYED)));
 
-        Instance settled = settlement.settle(
-                stale, InstanceStatus.STOPPED, Instant.parse("2026-11-10T00:30:00Z"), Optional.empty());
+        Instance settled = settlement
+                .settle(stale, InstanceStatus.STOPPED, Instant.parse("2026-11-10T00:30:00Z"), Optional.empty())
+                .instance();
 
         assertThat(settled.status()).isEqualTo(InstanceStatus.DESTROYED);
         assertThat(settled.accruedUntil()).isEqualTo(Instant.parse("2026-11-10T00:10:00Z"));
     }
 
     @Test
+    void settle_sameChangeMadeMeanwhile_reportsItUnchangedSoItIsAuditedOnce() {
+        Instance stale = kit.holding(anInstance("team-a", 1).build());
+        kit.fakes.instances.applyAccrual(AccrualCalculator.accrue(
+                stale, Billing.GPU, Instant.parse("2026-11-10T00:10:00Z"), Optional.of(InstanceStatus.STOPPED)));
+
+        Settlement.Settled settled = settlement.settle(
+                stale, InstanceStatus.STOPPED, Instant.parse("2026-11-10T00:10:00Z"), Optional.empty());
+
+        assertThat(settled.changed()).isFalse();
+        assertThat(settled.instance().status()).isEqualTo(InstanceStatus.STOPPED);
+    }
+
+    @Test
     void settle_overSeveralMaximumSpans_changesTheStateOnlyAtTheEnd() {
         Instance instance = kit.holding(anInstance("team-a", 1).dph("0.01").build());
 
-        Instance settled = settlement.settle(
-                instance, InstanceStatus.DESTROYED, Instant.parse("2027-02-01T00:00:00Z"), Optional.empty());
+        Instance settled = settlement
+                .settle(instance, InstanceStatus.DESTROYED, Instant.parse("2027-02-01T00:00:00Z"), Optional.empty())
+                .instance();
 
         // 83 days of 24 h at $0.01
         assertThat(settled.accruedCost()).isEqualTo(Money.ofDollars("19.92"));
@@ -72,8 +89,9 @@ class SettlementTest {
                 .accruedUntil("2026-11-10T01:00:00Z")
                 .build());
 
-        Instance settled = settlement.settle(
-                ahead, InstanceStatus.STOPPED, Instant.parse("2026-11-10T00:59:00Z"), Optional.empty());
+        Instance settled = settlement
+                .settle(ahead, InstanceStatus.STOPPED, Instant.parse("2026-11-10T00:59:00Z"), Optional.empty())
+                .instance();
 
         assertThat(settled.status()).isEqualTo(InstanceStatus.STOPPED);
         assertThat(settled.accruedCost()).isEqualTo(Money.ZERO);
