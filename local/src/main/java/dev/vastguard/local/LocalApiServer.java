@@ -294,6 +294,12 @@ final class LocalApiServer implements AutoCloseable {
      */
     private static final class ProblemErrorHandler extends ErrorHandler {
 
+        /** Every method gets a body: Jetty's default writes one only for GET, POST and HEAD. */
+        @Override
+        public boolean errorPageForMethod(String method) {
+            return true;
+        }
+
         @Override
         protected void generateResponse(
                 Request request, Response response, int code, String message, Throwable cause, Callback callback) {

@@ -325,7 +325,12 @@ class LocalRunnerIT {
     @ParameterizedTest
     @ValueSource(strings = {"/instances/%ZZ", "//instances", "/instances/7/../../budget%"})
     void unparseablePath_isAnsweredAsAProblemNotAnHtmlPage(String path) throws Exception {
-        String raw = rawGet(path);
+        for (String method : List.of("GET", "DELETE", "PUT")) {
+            assertProblemAnswer(rawRequest(method, path));
+        }
+    }
+
+    private static void assertProblemAnswer(String raw) {
 
         assertThat(raw).startsWith("HTTP/1.1 400");
         assertThat(raw).containsIgnoringCase("Content-Type: application/problem+json");
@@ -333,12 +338,12 @@ class LocalRunnerIT {
     }
 
     /** Sends a request line as is: Java's HTTP clients refuse to send a malformed URI at all. */
-    private static String rawGet(String path) throws IOException {
+    private static String rawRequest(String method, String path) throws IOException {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(5_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n" + LocalApiServer.CALLER_HEADER + ": " + ADMIN
-                            + "\r\nConnection: close\r\n\r\n")
+            out.write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n" + LocalApiServer.CALLER_HEADER + ": "
+                            + ADMIN + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
