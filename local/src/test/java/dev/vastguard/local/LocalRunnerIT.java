@@ -351,6 +351,22 @@ class LocalRunnerIT {
     }
 
     @Test
+    void provision_diskLargerThanAnyMachineOffers_isNoMatchingOfferNotAVastError() throws Exception {
+        setClock("2026-03-20T10:00:00Z");
+
+        Reply reply = call(
+                "POST",
+                "/instances",
+                member("ml-research"),
+                "{\"gpu_name\":\"H100_SXM\",\"image\":\"ubuntu\",\"disk_gb\":2048}",
+                null);
+
+        assertThat(reply.status()).isEqualTo(409);
+        assertThat(reply.json().path("code").asText()).isEqualTo("no_matching_offer");
+        assertThat(reply.json().path("detail").asText()).contains("disk_gb");
+    }
+
+    @Test
     void localReport_withAnUnknownField_isRefused() throws Exception {
         Reply reply = call("POST", "/_local/report", null, "{\"month\":\"2026-11\",\"x\":1}", null);
 

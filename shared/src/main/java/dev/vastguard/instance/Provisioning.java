@@ -327,8 +327,9 @@ final class Provisioning {
         }
 
         private String noOfferDetail(Policy policy) {
-            return "no offer matches %s x%d with reliability at least %s; try another GPU or count"
-                    .formatted(command.gpu(), command.numGpus(), policy.minReliability());
+            return "no offer matches %s x%d with reliability at least %s and %d GB of disk; try another GPU, count or"
+                            .formatted(command.gpu(), command.numGpus(), policy.minReliability(), command.diskGb())
+                    + " a smaller disk_gb";
         }
 
         /** The cheapest offer of any allowed GPU that the budget would still admit, as advice in the denial. */

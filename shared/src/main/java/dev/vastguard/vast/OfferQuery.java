@@ -9,7 +9,7 @@ import java.util.List;
  * @param gpuNames exact marketplace names to accept ({@code gpu_name in [...]}); never empty
  * @param numGpus the exact GPU count, or 0 for any
  * @param minReliability the lowest reliability accepted
- * @param diskGb the disk size used to price offers ({@code allocated_storage})
+ * @param diskGb the disk size: offers are priced for it ({@code allocated_storage}) and must have that much disk
  * @param limit at most this many offers
  */
 public record OfferQuery(List<String> gpuNames, int numGpus, BigDecimal minReliability, int diskGb, int limit) {

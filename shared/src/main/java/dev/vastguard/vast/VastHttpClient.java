@@ -259,6 +259,8 @@ final class VastHttpClient implements VastClient {
         if (query.minReliability() != null) {
             body.putObject("reliability").put("gte", query.minReliability());
         }
+        // A machine with less disk than asked for refuses the rental; leave it out of the search.
+        body.putObject("disk_space").put("gte", query.diskGb());
         body.putArray("order").addArray().add("dph_total").add("asc");
         body.put("type", "on-demand");
         body.put("allocated_storage", query.diskGb());
