@@ -9,6 +9,7 @@ import dev.vastguard.money.Money;
 import dev.vastguard.platform.Platform;
 import dev.vastguard.principal.Principal;
 import dev.vastguard.principal.PrincipalRepository;
+import dev.vastguard.principal.Role;
 import dev.vastguard.report.MonthlyReports;
 import dev.vastguard.report.ReportResult;
 import dev.vastguard.team.Policy;
@@ -30,6 +31,9 @@ import org.slf4j.LoggerFactory;
 public final class AdminService {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminService.class);
+
+    /** The prefix every team's Vast.ai key secret must have; the functions' IAM policies allow no other. */
+    public static final String SECRET_PREFIX = "vastguard/";
 
     private final Clock clock;
     private final TeamRepository teams;
@@ -68,6 +72,7 @@ public final class AdminService {
                 .or(() -> current.map(t -> t.policy().vastSecretId()))
                 .orElseThrow(() -> new AdminRequestException(
                         "'vast_secret_id' is required for a new team: name the secret that holds its Vast.ai key"));
+        checkSecret(team, secretId);
         Policy policy;
         try {
             policy = draft.withSecret(secretId);
@@ -157,6 +162,9 @@ public final class AdminService {
             throw new AdminRequestException(
                     "team '" + team + "' does not exist; create it with PUT /teams/" + team + " first");
         }
+        if (principal.role() != Role.ADMIN) {
+            keepAnAdmin(principal.arn());
+        }
         principals.put(principal);
         String detail = "principal " + principal.arn() + " set to role "
                 + principal.role().wireName()
@@ -179,7 +187,11 @@ public final class AdminService {
      */
     public boolean deletePrincipal(String arn, String caller) {
         Optional<Principal> existing = principals.find(arn);
-        if (existing.isEmpty() || !principals.delete(arn)) {
+        if (existing.isEmpty()) {
+            return false;
+        }
+        keepAnAdmin(arn);
+        if (!principals.delete(arn)) {
             return false;
         }
         record(existing.get().team(), caller, "principal " + arn + " removed");
@@ -213,6 +225,41 @@ public final class AdminService {
             throw new AdminRequestException(
                     "'next_token' is not a token this API issued; send the next_token of the previous page as is");
         }
+    }
+
+    /**
+     * Refuses to take the admin role from the only admin: nobody could then manage teams or principals through the
+     * API, and the way back is a write to the principals table by hand.
+     */
+    private void keepAnAdmin(String arn) {
+        boolean isAdmin =
+                principals.find(arn).filter(p -> p.role() == Role.ADMIN).isPresent();
+        boolean anotherAdmin = principals.list().stream()
+                .anyMatch(p -> p.role() == Role.ADMIN && !p.arn().equals(arn));
+        if (isAdmin && !anotherAdmin) {
+            throw AdminRequestException.conflict("principal " + arn + " is the only admin; register another admin"
+                    + " with PUT /principals before removing it or changing its role");
+        }
+    }
+
+    /**
+     * A team's Vast.ai key must sit under {@code vastguard/} (the functions may read no other secret) and be the
+     * team's own: a secret another team already names would let this team rent on, and spend, that team's account.
+     */
+    private void checkSecret(TeamId team, String secretId) {
+        if (!secretId.startsWith(SECRET_PREFIX) || secretId.length() == SECRET_PREFIX.length()) {
+            throw new AdminRequestException("'vast_secret_id' must name a secret under " + SECRET_PREFIX
+                    + ", for example " + SECRET_PREFIX + "teams/" + team + "/vast-api-key; the functions may read"
+                    + " no other secret");
+        }
+        teams.list().stream()
+                .filter(other -> !other.id().equals(team))
+                .filter(other -> other.policy().vastSecretId().equals(secretId))
+                .findFirst()
+                .ifPresent(other -> {
+                    throw AdminRequestException.conflict("secret " + secretId + " already holds the Vast.ai key of"
+                            + " team " + other.id() + "; give each team its own key and secret");
+                });
     }
 
     private void record(TeamId team, String caller, AuditAction action, String detail) {

@@ -49,7 +49,9 @@ final class AdminEndpoints implements ApiRouter.Endpoints {
         try {
             return endpoint.get();
         } catch (AdminRequestException e) {
-            throw ApiException.invalid(e.getMessage());
+            throw e.isConflict()
+                    ? new ApiException(409, "invalid_state", e.getMessage())
+                    : ApiException.invalid(e.getMessage());
         }
     }
 

@@ -12,6 +12,7 @@ import dev.vastguard.vast.VastAuthException;
 import dev.vastguard.vast.VastClient;
 import dev.vastguard.vast.VastClientException;
 import dev.vastguard.vast.VastInstance;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory;
 /** Reads, stops and destroys a team's instances. */
 final class InstanceActions {
 
+    private static final int SETTLE_WAIT_ATTEMPTS = 10;
+    private static final Duration SETTLE_WAIT = Duration.ofMillis(100);
     private static final Logger LOG = LoggerFactory.getLogger(InstanceActions.class);
 
     private final Platform platform;
@@ -59,10 +62,19 @@ final class InstanceActions {
         Optional<Billing> billed = billedNow(client, id);
         boolean destroyedNow = client.destroyInstance(id);
         confirmGone(client, id);
-        // Already gone at Vast.ai (destroyed in its console): it stopped billing at some point after it was last
-        // accrued, which vastguard cannot know, so nothing more is charged, as the sweeper closes out a vanished one.
-        Settlement.Settled settled = settlement.settle(
-                instance, InstanceStatus.DESTROYED, now(), destroyedNow ? billed : Optional.of(Billing.NONE));
+        Optional<Billing> billing = billed;
+        if (!destroyedNow && billed.isEmpty()) {
+            // Gone before this request looked. A concurrent destroy through vastguard settles it in a moment, at the
+            // rate it ran at until then; wait for that rather than race it.
+            Optional<Instance> settledElsewhere = destroyedElsewhere(team, id);
+            if (settledElsewhere.isPresent()) {
+                return Outcome.ok(settledElsewhere.get());
+            }
+            // Destroyed in Vast.ai's console: it stopped billing at some point after it was last accrued, which
+            // vastguard cannot know, so nothing more is charged, as the sweeper closes out a vanished instance.
+            billing = Optional.of(Billing.NONE);
+        }
+        Settlement.Settled settled = settlement.settle(instance, InstanceStatus.DESTROYED, now(), billing);
         Instance destroyed = settled.instance();
         if (!settled.changed()) {
             return Outcome.ok(destroyed);
@@ -133,6 +145,23 @@ final class InstanceActions {
             LOG.warn("could not read instance {} before changing it: {}", id, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** The instance as another request destroyed it, if that request records it within about a second. */
+    private Optional<Instance> destroyedElsewhere(TeamId team, long id) {
+        for (int attempt = 0; attempt < SETTLE_WAIT_ATTEMPTS; attempt++) {
+            Optional<Instance> current = platform.instances().find(team, id);
+            if (current.filter(i -> i.status() == InstanceStatus.DESTROYED).isPresent()) {
+                return current;
+            }
+            try {
+                Thread.sleep(SETTLE_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /** Makes sure Vast.ai no longer runs the instance, so it is never recorded as destroyed while it still bills. */

@@ -61,7 +61,7 @@ class AdminServiceTest {
 
     @Test
     void stateNow_suspensionOver_readsActive() {
-        admin.putPolicy(TEAM, draft(Optional.of("s")), CALLER);
+        admin.putPolicy(TEAM, draft(Optional.of("vastguard/teams/vision/key")), CALLER);
         test.teams.suspend(TEAM, Instant.parse("2026-11-10T00:00:00Z"), Instant.parse("2026-11-11T00:00:00Z"));
         TeamState before = admin.stateNow(admin.team(TEAM).orElseThrow());
 
@@ -77,6 +77,20 @@ class AdminServiceTest {
 
         assertThatThrownBy(() -> admin.putPrincipal(member, CALLER)).isInstanceOf(AdminRequestException.class);
         assertThat(test.principals.list()).isEmpty();
+    }
+
+    @Test
+    void deletePrincipal_onlyAdmin_isRefusedUntilAnotherAdminExists() {
+        Principal only = new Principal("arn:aws:iam::1:role/admin-a", Role.ADMIN, Optional.empty());
+        admin.putPrincipal(only, CALLER);
+
+        assertThatThrownBy(() -> admin.deletePrincipal(only.arn(), CALLER))
+                .isInstanceOfSatisfying(
+                        AdminRequestException.class,
+                        e -> assertThat(e.isConflict()).isTrue());
+        admin.putPrincipal(new Principal("arn:aws:iam::1:role/admin-b", Role.ADMIN, Optional.empty()), CALLER);
+
+        assertThat(admin.deletePrincipal(only.arn(), CALLER)).isTrue();
     }
 
     @Test
@@ -123,7 +137,7 @@ class AdminServiceTest {
 
     /** A team with a $10 daily budget that spent it this morning and was suspended until midnight. */
     private void suspendedAfterSpending(String dollars) {
-        admin.putPolicy(TEAM, draft(Optional.of("s"), "10"), CALLER);
+        admin.putPolicy(TEAM, draft(Optional.of("vastguard/teams/vision/key"), "10"), CALLER);
         Instance instance = anInstance(TEAM.value(), 1)
                 .dph(dollars)
                 .createdAt("2026-11-10T00:00:00Z")

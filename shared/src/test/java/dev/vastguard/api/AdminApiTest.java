@@ -192,6 +192,42 @@ class AdminApiTest {
     }
 
     @Test
+    void putPrincipal_onlyAdminDemotingItself_answers409AndKeepsTheAdmin() {
+
+        APIGatewayProxyResponseEvent response = api.call(
+                "PUT",
+                "/principals",
+                ADMIN,
+                "{\"arn\":\"" + ADMIN + "\",\"role\":\"member\",\"team\":\"data-science\"}");
+
+        assertProblem(response, 409, "invalid_state");
+        assertThat(api.test.principals.find(ADMIN))
+                .hasValueSatisfying(p -> assertThat(p.role()).isEqualTo(Role.ADMIN));
+    }
+
+    @Test
+    void putPolicy_secretOfAnotherTeam_answers409() {
+        api.call("PUT", "/teams/vision", ADMIN, POLICY);
+
+        APIGatewayProxyResponseEvent response = api.call("PUT", "/teams/other-team", ADMIN, POLICY);
+
+        assertProblem(response, 409, "invalid_state");
+        assertThat(api.test.teams.find(TeamId.of("other-team"))).isEmpty();
+    }
+
+    @Test
+    void putPolicy_secretOutsideTheProductsPrefix_answers400() {
+
+        APIGatewayProxyResponseEvent response = api.call(
+                "PUT",
+                "/teams/vision",
+                ADMIN,
+                POLICY.replace("vastguard/teams/vision/vast-api-key", "arn:aws:secretsmanager:us-east-1:1:secret:x"));
+
+        assertProblem(response, 400, "invalid_request");
+    }
+
+    @Test
     void putPrincipal_member_isStoredAndAudited() {
 
         APIGatewayProxyResponseEvent response = api.call(
