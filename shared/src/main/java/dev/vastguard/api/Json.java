@@ -1,6 +1,7 @@
 package dev.vastguard.api;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Strict JSON reading and plain JSON writing for the API. */
@@ -54,12 +56,35 @@ final class Json {
         try {
             node = MAPPER.readTree(body.get());
         } catch (JacksonException e) {
-            throw ApiException.invalid("the body is not valid JSON: " + e.getOriginalMessage());
+            throw ApiException.invalid("the body is not valid JSON: " + reason(e));
         }
         if (node == null || !node.isObject()) {
             throw ApiException.invalid("the body must be a JSON object");
         }
         return (ObjectNode) node;
+    }
+
+    /**
+     * What a parser error says, for a caller: the parser's own sentence and where, without the names of the
+     * parser's classes and settings that it likes to add.
+     *
+     * @param e the error
+     * @return for example {@code Duplicate field 'gpu_name' at line 1, column 33}
+     */
+    static String reason(JacksonException e) {
+        String message = Objects.requireNonNullElse(e.getOriginalMessage(), "malformed JSON");
+        int newline = message.indexOf('\n');
+        if (newline >= 0) {
+            message = message.substring(0, newline);
+        }
+        message = message.replaceAll("\\s*\\([^()]*`[^`]*`[^()]*\\)", "")
+                .replaceAll(":?\\s*not allowed as per `[^`]*`", "")
+                .replaceAll("`[^`]*`", "")
+                .trim();
+        JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 0
+                ? message
+                : message + " at line " + at.getLineNr() + ", column " + at.getColumnNr();
     }
 
     /**

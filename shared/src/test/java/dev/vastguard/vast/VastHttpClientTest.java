@@ -70,7 +70,8 @@ class VastHttpClientTest {
         assertThat(body(request)).isEqualTo(JSON.readTree("""
                 {"verified": {"eq": true}, "external": {"eq": false}, "rentable": {"eq": true},
                  "gpu_name": {"in": ["RTX 4090", "RTX 3090"]}, "num_gpus": {"eq": 1}, "reliability": {"gte": 0.98},
-                 "disk_space": {"gte": 40}, "order": [["dph_total", "asc"]], "type": "on-demand", "allocated_storage": 40, "limit": 10}"""));
+                 "disk_space": {"gte": 40}, "order": [["dph_total", "asc"]], "type": "on-demand",
+                 "allocated_storage": 40, "limit": 10}"""));
         assertThat(offers)
                 .containsExactly(
                         new VastOffer(
