@@ -8,6 +8,7 @@ import dev.vastguard.team.TeamId;
 import dev.vastguard.team.TeamState;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
@@ -33,13 +34,15 @@ final class BudgetQuery {
         Optional<BudgetView.Monthly> monthly = policy.monthlyBudget().map(budget -> {
             Money spent = usage.monthSpend().orElse(Money.ZERO);
             Money remaining = budget.minus(spent).atLeastZero();
-            Money tighter = remaining.compareTo(remainingToday) < 0 ? remaining : remainingToday;
-            return new BudgetView.Monthly(
-                    YearMonth.from(usage.today()),
-                    budget,
-                    spent,
-                    remaining,
-                    Admission.runsOutAt(now, tighter, burnRate));
+            // The daily budget starts again at midnight: it only runs out if that happens before then.
+            Instant midnight =
+                    usage.today().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            Optional<Instant> today =
+                    Admission.runsOutAt(now, remainingToday, burnRate).filter(at -> at.isBefore(midnight));
+            Optional<Instant> month = Admission.runsOutAt(now, remaining, burnRate);
+            Optional<Instant> first =
+                    today.isPresent() && month.map(m -> today.get().isBefore(m)).orElse(true) ? today : month;
+            return new BudgetView.Monthly(YearMonth.from(usage.today()), budget, spent, remaining, first);
         });
         return new BudgetView(
                 id,

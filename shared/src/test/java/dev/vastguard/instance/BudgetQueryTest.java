@@ -128,6 +128,21 @@ class BudgetQueryTest {
     }
 
     @Test
+    void budget_dayWouldRunOutOnlyAfterMidnight_runsOutWithTheMonthInstead() {
+        kit = new InstanceTestKit(
+                aPolicy().dailyBudget("10.00").monthlyBudget("100.00").build());
+        Instance running = kit.holding(anInstance("team-a", 1).dph("0.20").build());
+        kit.accrued(running, "2026-11-10T12:00:00Z");
+        kit.at("2026-11-10T12:00:00Z");
+
+        BudgetView view = kit.service().budget(TEAM);
+
+        // 2.40 spent: the day's 7.60 would last 38 h, past midnight when the day starts afresh, so it is the month's
+        // 97.60 that runs out, 488 h from now.
+        assertThat(view.monthly().orElseThrow().runsOutAt()).contains(Instant.parse("2026-11-30T20:00:00Z"));
+    }
+
+    @Test
     void budget_nothingBurning_neverRunsOut() {
         kit = new InstanceTestKit(aPolicy().monthlyBudget("100.00").build());
 
