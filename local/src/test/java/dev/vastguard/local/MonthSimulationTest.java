@@ -16,6 +16,7 @@ import dev.vastguard.outcome.Outcome;
 import dev.vastguard.platform.Platform;
 import dev.vastguard.reconcile.ChargeReconciler;
 import dev.vastguard.reconcile.ReconcileSummary;
+import dev.vastguard.report.ChargebackReports;
 import dev.vastguard.sweep.Sweeper;
 import dev.vastguard.team.BreachAction;
 import dev.vastguard.team.GpuName;
@@ -26,9 +27,11 @@ import dev.vastguard.vast.HttpVastClientFactory;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -186,6 +189,7 @@ class MonthSimulationTest {
                                 .isLessThanOrEqualTo(CENT));
             }
         }
+        moneyAddsUp();
         assertThat(rented).as("instances rented through vastguard").isGreaterThanOrEqualTo(50);
         assertThat(destroyedOutside).isPositive();
         assertThat(outages).isPositive();
@@ -193,6 +197,43 @@ class MonthSimulationTest {
         assertThat(fakes.audit.all())
                 .extracting(event -> event.action().name())
                 .contains("SUSPEND", "RESUME", "STOP", "DESTROY", "ADOPT", "CLOSE_OUT");
+    }
+
+    /**
+     * Every figure is the sum of its parts to the micro-dollar: each instance's accrued cost is the sum of its ledger
+     * lines, and the month's report gives each team the sum of its lines, which is the ledger's month total.
+     */
+    private void moneyAddsUp() {
+        YearMonth october = YearMonth.from(FIRST_DAY);
+        new ChargebackReports(platform).write(october);
+        Map<String, BigDecimal> reportTotals = column("reports/2026/10/totals.csv", 1);
+        Map<String, BigDecimal> reportLines = column("reports/2026/10/chargeback.csv", 7);
+        for (SimTeam team : teams) {
+            Map<Long, Money> perInstance = new HashMap<>();
+            platform.ledger()
+                    .lines(team.teamId(), october)
+                    .forEach(line -> perInstance.merge(line.instanceId(), line.cost(), Money::plus));
+            for (Instance instance : platform.instances().list(team.teamId())) {
+                assertThat(perInstance.getOrDefault(instance.id(), Money.ZERO))
+                        .as("%s instance %d: its ledger lines against its accrued cost", team.id(), instance.id())
+                        .isEqualTo(instance.accruedCost());
+            }
+            BigDecimal month =
+                    platform.ledger().monthSpend(team.teamId(), october).toDollars();
+            assertThat(reportTotals.get(team.id())).isEqualByComparingTo(month);
+            assertThat(reportLines.get(team.id())).isEqualByComparingTo(month);
+        }
+    }
+
+    /** Sums one column of a report per team (the first column). */
+    private Map<String, BigDecimal> column(String key, int index) {
+        String csv = new String(fakes.reports.objects().get(key), StandardCharsets.UTF_8);
+        Map<String, BigDecimal> sums = new HashMap<>();
+        csv.lines()
+                .skip(1)
+                .map(row -> row.split(",", -1))
+                .forEach(cells -> sums.merge(cells[0], new BigDecimal(cells[index]), BigDecimal::add));
+        return sums;
     }
 
     /** One team's move in a quarter hour: mostly nothing, sometimes a rental, a stop, a start or a destroy. */
