@@ -2,6 +2,7 @@ package dev.vastguard.reconcile;
 
 import dev.vastguard.ledger.ChargeCheck;
 import dev.vastguard.platform.Platform;
+import dev.vastguard.platform.TeamFanOut;
 import dev.vastguard.secrets.MissingSecretException;
 import dev.vastguard.secrets.VastApiKey;
 import dev.vastguard.team.Team;
@@ -14,11 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,22 +85,8 @@ public final class ChargeReconciler {
     }
 
     private List<Outcome> reconcileAll(List<Team> teams, LocalDate day) {
-        if (teams.isEmpty()) {
-            return List.of();
-        }
-        ThreadFactory threads =
-                Thread.ofPlatform().name("reconcile-", 1).daemon(true).factory();
-        try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(POOL_SIZE, teams.size()), threads)) {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (Team team : teams) {
-                futures.add(pool.submit(() -> reconcileTeam(team, day)));
-            }
-            List<Outcome> outcomes = new ArrayList<>();
-            for (int i = 0; i < teams.size(); i++) {
-                outcomes.add(await(futures.get(i), teams.get(i)));
-            }
-            return outcomes;
-        }
+        return TeamFanOut.forEach(
+                "reconcile-", POOL_SIZE, teams, team -> reconcileTeam(team, day), ChargeReconciler::failed);
     }
 
     private Outcome reconcileTeam(Team team, LocalDate day) {
@@ -137,18 +119,6 @@ public final class ChargeReconciler {
                     others,
                     team.id(),
                     day);
-        }
-    }
-
-    private static Outcome await(Future<Outcome> future, Team team) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return failed(team, "reconciliation was interrupted");
-        } catch (ExecutionException e) {
-            // Only an Error gets here: reconcileTeam turns every RuntimeException into a failure itself.
-            return failed(team, "unexpected " + e.getCause().getClass().getSimpleName());
         }
     }
 

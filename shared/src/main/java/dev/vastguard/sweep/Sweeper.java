@@ -2,19 +2,14 @@ package dev.vastguard.sweep;
 
 import dev.vastguard.money.Money;
 import dev.vastguard.platform.Platform;
+import dev.vastguard.platform.TeamFanOut;
 import dev.vastguard.secrets.VastApiKey;
 import dev.vastguard.team.Team;
 import dev.vastguard.vast.VastClient;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,22 +75,7 @@ public final class Sweeper {
     }
 
     private List<TeamTally> sweepAll(List<Team> teams, Instant at) {
-        if (teams.isEmpty()) {
-            return List.of();
-        }
-        ThreadFactory threads =
-                Thread.ofPlatform().name("sweep-", 1).daemon(true).factory();
-        try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(POOL_SIZE, teams.size()), threads)) {
-            List<Future<TeamTally>> futures = new ArrayList<>();
-            for (Team team : teams) {
-                futures.add(pool.submit(() -> sweepTeam(team, at)));
-            }
-            List<TeamTally> tallies = new ArrayList<>();
-            for (int i = 0; i < teams.size(); i++) {
-                tallies.add(await(futures.get(i), teams.get(i)));
-            }
-            return tallies;
-        }
+        return TeamFanOut.forEach("sweep-", POOL_SIZE, teams, team -> sweepTeam(team, at), Sweeper::failed);
     }
 
     private TeamTally sweepTeam(Team team, Instant at) {
@@ -119,18 +99,6 @@ public final class Sweeper {
             retirement.retire(team, client, reconciliation, tally);
         } catch (RuntimeException e) {
             fail(tally, Failures.reason(e, Optional.of(key)));
-        }
-    }
-
-    private static TeamTally await(Future<TeamTally> future, Team team) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return failed(team, "sweep was interrupted");
-        } catch (ExecutionException e) {
-            // Only an Error gets here: sweepTeam turns every RuntimeException into a failure itself.
-            return failed(team, "unexpected " + e.getCause().getClass().getSimpleName());
         }
     }
 
