@@ -71,7 +71,8 @@ public final class InvokeOnce {
                 .filter(m -> m.getName().equals("handleRequest") && m.getParameterCount() == 2)
                 .filter(m -> !m.isBridge())
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(handlerClass + " has no handleRequest(event, context)"));
+                .orElseThrow(
+                        () -> new IllegalArgumentException(handlerClass + " has no handleRequest(event, context)"));
     }
 
     /** The context of one invocation outside Lambda: a fresh request id and the log for the runtime's logger. */
