@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 
 /**
@@ -153,13 +152,7 @@ public final class LocalRunner implements AutoCloseable {
 
     /** The same clients, with DynamoDB writes serialised (emulators do not isolate concurrent transactions). */
     private static AwsClients emulatorSafe(AwsClients clients) {
-        SerializedWritesDynamoDbClient dynamo = new SerializedWritesDynamoDbClient(clients.dynamoDb());
-        return new AwsClients(
-                dynamo,
-                DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build(),
-                clients.secretsManager(),
-                clients.s3(),
-                clients.sns());
+        return clients.withDynamoDb(new SerializedWritesDynamoDbClient(clients.dynamoDb()));
     }
 
     private URI startSandbox(Seed seed) {

@@ -42,7 +42,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 /**
  * Reconciliation end to end: the product rents and sweeps through the HTTP client against the Vast.ai sandbox, on
@@ -228,12 +227,6 @@ class ReconcileAgainstSandboxIT {
 
     /** Emulators do not isolate concurrent transactions; the sweep's pool runs teams in parallel. */
     private static AwsClients emulatorSafe(AwsClients clients) {
-        SerializedWritesDynamoDbClient dynamo = new SerializedWritesDynamoDbClient(clients.dynamoDb());
-        return new AwsClients(
-                dynamo,
-                DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build(),
-                clients.secretsManager(),
-                clients.s3(),
-                clients.sns());
+        return clients.withDynamoDb(new SerializedWritesDynamoDbClient(clients.dynamoDb()));
     }
 }

@@ -11,35 +11,112 @@ import software.amazon.awssdk.services.sns.SnsClient;
 /**
  * The AWS SDK clients of one container, each built once with the small URL-connection HTTP client.
  *
+ * <p>DynamoDB and Secrets Manager are built at once; S3 and SNS only when first asked for, so a function that never
+ * writes a report or publishes an alert never loads their classes, and its deployment jar can leave them out.
+ *
  * <p>Region, credentials and any endpoint override ({@code AWS_ENDPOINT_URL}, {@code aws.endpointUrl}) come from
  * the SDK's default provider chains, so tests and the local runner need no special wiring.
- *
- * @param dynamoDb the DynamoDB client
- * @param enhanced the DynamoDB Enhanced Client over {@code dynamoDb}
- * @param secretsManager the Secrets Manager client
- * @param s3 the S3 client, path-style so emulators on an IP address work
- * @param sns the SNS client
  */
-public record AwsClients(
-        DynamoDbClient dynamoDb,
-        DynamoDbEnhancedClient enhanced,
-        SecretsManagerClient secretsManager,
-        S3Client s3,
-        SnsClient sns) {
+public final class AwsClients {
+
+    private final SdkHttpClient http;
+    private final DynamoDbClient dynamoDb;
+    private final DynamoDbEnhancedClient enhanced;
+    private final SecretsManagerClient secretsManager;
+    private final Lazy lazy;
+
+    private AwsClients(SdkHttpClient http, DynamoDbClient dynamoDb, SecretsManagerClient secretsManager, Lazy lazy) {
+        this.http = http;
+        this.dynamoDb = dynamoDb;
+        this.enhanced =
+                DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
+        this.secretsManager = secretsManager;
+        this.lazy = lazy;
+    }
 
     /**
-     * Builds every client.
+     * Builds the clients.
      *
      * @return the clients
      */
     public static AwsClients create() {
         SdkHttpClient http = UrlConnectionHttpClient.create();
-        DynamoDbClient dynamoDb = DynamoDbClient.builder().httpClient(http).build();
         return new AwsClients(
-                dynamoDb,
-                DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build(),
+                http,
+                DynamoDbClient.builder().httpClient(http).build(),
                 SecretsManagerClient.builder().httpClient(http).build(),
-                S3Client.builder().httpClient(http).forcePathStyle(true).build(),
-                SnsClient.builder().httpClient(http).build());
+                new Lazy());
+    }
+
+    /**
+     * The same clients over another DynamoDB client (a wrapper for AWS emulators, say); S3 and SNS are shared.
+     *
+     * @param replacement the DynamoDB client to use
+     * @return the clients
+     */
+    public AwsClients withDynamoDb(DynamoDbClient replacement) {
+        return new AwsClients(http, replacement, secretsManager, lazy);
+    }
+
+    /**
+     * The DynamoDB client.
+     *
+     * @return the client
+     */
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb;
+    }
+
+    /**
+     * The DynamoDB Enhanced Client over {@link #dynamoDb()}.
+     *
+     * @return the client
+     */
+    public DynamoDbEnhancedClient enhanced() {
+        return enhanced;
+    }
+
+    /**
+     * The Secrets Manager client.
+     *
+     * @return the client
+     */
+    public SecretsManagerClient secretsManager() {
+        return secretsManager;
+    }
+
+    /**
+     * The S3 client, path-style so emulators on an IP address work; built on first use.
+     *
+     * @return the client
+     */
+    public S3Client s3() {
+        synchronized (lazy) {
+            if (lazy.s3 == null) {
+                lazy.s3 =
+                        S3Client.builder().httpClient(http).forcePathStyle(true).build();
+            }
+            return lazy.s3;
+        }
+    }
+
+    /**
+     * The SNS client; built on first use.
+     *
+     * @return the client
+     */
+    public SnsClient sns() {
+        synchronized (lazy) {
+            if (lazy.sns == null) {
+                lazy.sns = SnsClient.builder().httpClient(http).build();
+            }
+            return lazy.sns;
+        }
+    }
+
+    /** The clients built on first use, shared by the copies {@link #withDynamoDb} makes. */
+    private static final class Lazy {
+        private S3Client s3;
+        private SnsClient sns;
     }
 }

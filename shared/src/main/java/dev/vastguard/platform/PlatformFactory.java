@@ -9,6 +9,7 @@ import dev.vastguard.notify.LoggingNotifier;
 import dev.vastguard.notify.Notifier;
 import dev.vastguard.notify.SnsNotifier;
 import dev.vastguard.principal.dynamo.DynamoDbPrincipalRepository;
+import dev.vastguard.report.ReportStore;
 import dev.vastguard.report.S3ReportStore;
 import dev.vastguard.secrets.SecretsManagerKeyProvider;
 import dev.vastguard.team.dynamo.DynamoDbTeamRepository;
@@ -67,7 +68,7 @@ public final class PlatformFactory {
      */
     public static Notifier notifier(Config config, AwsClients clients) {
         return config.alertTopicArn()
-                .<Notifier>map(arn -> new SnsNotifier(clients.sns(), arn))
+                .<Notifier>map(arn -> new LazySns(clients, arn))
                 .orElseGet(LoggingNotifier::new);
     }
 
@@ -97,10 +98,47 @@ public final class PlatformFactory {
                 new SecretsManagerKeyProvider(clients.secretsManager(), config.secretCacheTtl(), clock),
                 vast,
                 notifier,
-                new S3ReportStore(clients.s3(), config.reportsBucket()));
+                new LazyReports(clients, config.reportsBucket()));
     }
 
     private static VastClientFactory vastClients(Config config) {
         return HttpVastClientFactory.create(config);
+    }
+
+    /** Publishes to SNS through a client built on first use: most invocations never publish. */
+    private static final class LazySns implements Notifier {
+        private final AwsClients clients;
+        private final String topicArn;
+
+        LazySns(AwsClients clients, String topicArn) {
+            this.clients = clients;
+            this.topicArn = topicArn;
+        }
+
+        @Override
+        public void publish(String subject, String message) {
+            new SnsNotifier(clients.sns(), topicArn).publish(subject, message);
+        }
+    }
+
+    /** Writes reports to S3 through a client built on first use: only the report writers ever write. */
+    private static final class LazyReports implements ReportStore {
+        private final AwsClients clients;
+        private final String bucket;
+
+        LazyReports(AwsClients clients, String bucket) {
+            this.clients = clients;
+            this.bucket = bucket;
+        }
+
+        @Override
+        public String bucket() {
+            return bucket;
+        }
+
+        @Override
+        public void put(String key, String contentType, byte[] body) {
+            new S3ReportStore(clients.s3(), bucket).put(key, contentType, body);
+        }
     }
 }

@@ -63,6 +63,27 @@ class ShadedJarIT {
         assertThat(budget.path("daily_budget").decimalValue()).isEqualByComparingTo("200");
     }
 
+    @Test
+    void instancesRequest_withVastUnreachable_stillAnswersFromTheShadedJarAlone() throws Exception {
+        Config.Tables tables = AwsFixture.freshTables();
+        new DynamoDbTeamRepository(
+                        AwsFixture.clients().enhanced(), AwsFixture.clients().dynamoDb(), tables.teams())
+                .putPolicy(
+                        TEAM,
+                        Fixtures.aPolicy()
+                                .vastSecretId("vastguard/teams/ml-research/vast-api-key")
+                                .build());
+        new DynamoDbPrincipalRepository(AwsFixture.clients().enhanced(), tables.principals())
+                .put(new Principal(MEMBER, Role.MEMBER, Optional.of(TEAM)));
+
+        JsonNode answer = invoke(tables, Path.of("../../events/api-list-instances-member.json"));
+
+        // The secret is missing and Vast.ai unreachable: the team's stored instances (none) are the answer.
+        assertThat(answer.path("statusCode").asInt()).as(answer.toString()).isEqualTo(200);
+        assertThat(JSON.readTree(answer.path("body").asText()).path("instances").isArray())
+                .isTrue();
+    }
+
     private static JsonNode invoke(Config.Tables tables, Path event) throws IOException, InterruptedException {
         Path jar = shadedJar();
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -98,6 +119,9 @@ class ShadedJarIT {
         env.put("AWS_ACCESS_KEY_ID", "test");
         env.put("AWS_SECRET_ACCESS_KEY", "test");
         env.put("VAST_API_URL", "http://127.0.0.1:9");
+        // As template.yaml gives every function: the alert topic and the reports bucket, never used here.
+        env.put("ALERT_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:vastguard-alerts");
+        env.put("REPORTS_BUCKET", "vastguard-reports");
         return env;
     }
 
