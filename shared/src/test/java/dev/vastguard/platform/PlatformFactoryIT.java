@@ -1,10 +1,11 @@
 package dev.vastguard.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.vastguard.config.Config;
 import dev.vastguard.notify.LoggingNotifier;
-import dev.vastguard.notify.SnsNotifier;
+import dev.vastguard.notify.Notifier;
 import dev.vastguard.principal.Principal;
 import dev.vastguard.principal.Role;
 import dev.vastguard.secrets.VastApiKey;
@@ -55,8 +56,12 @@ class PlatformFactoryIT {
     void notifier_topicConfiguredOrNot_choosesSnsOrLog() {
         AwsClients clients = AwsFixture.clients();
 
-        assertThat(PlatformFactory.notifier(config(Optional.of("arn:aws:sns:us-east-1:123456789012:a")), clients))
-                .isInstanceOf(SnsNotifier.class);
+        String topic = AwsResources.ensureTopic(clients.sns(), AwsFixture.uniquePrefix() + "alerts");
+
+        Notifier sns = PlatformFactory.notifier(config(Optional.of(topic)), clients);
+
+        assertThat(sns).isNotInstanceOf(LoggingNotifier.class);
+        assertThatCode(() -> sns.publish("vastguard test", "{\"team\":\"t\"}")).doesNotThrowAnyException();
         assertThat(PlatformFactory.notifier(config(Optional.empty()), clients)).isInstanceOf(LoggingNotifier.class);
     }
 
