@@ -6,11 +6,14 @@ import dev.vastguard.team.Policy;
 import dev.vastguard.team.Team;
 import dev.vastguard.team.TeamId;
 import dev.vastguard.team.TeamState;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Reads a team's budget figures for {@code GET /budget}. */
 final class BudgetQuery {
@@ -34,14 +37,25 @@ final class BudgetQuery {
         Optional<BudgetView.Monthly> monthly = policy.monthlyBudget().map(budget -> {
             Money spent = usage.monthSpend().orElse(Money.ZERO);
             Money remaining = budget.minus(spent).atLeastZero();
-            // The daily budget starts again at midnight: it only runs out if that happens before then.
+            // The daily budget starts again each midnight and the monthly one on the 1st: a budget runs out only if
+            // that happens before it starts again.
             Instant midnight =
                     usage.today().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-            Optional<Instant> today =
-                    Admission.runsOutAt(now, remainingToday, burnRate).filter(at -> at.isBefore(midnight));
-            Optional<Instant> month = Admission.runsOutAt(now, remaining, burnRate);
-            Optional<Instant> first =
-                    today.isPresent() && month.map(m -> today.get().isBefore(m)).orElse(true) ? today : month;
+            Instant monthEnd = usage.today()
+                    .withDayOfMonth(1)
+                    .plusMonths(1)
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant();
+            Optional<Instant> daily = Admission.runsOutAt(now, remainingToday, burnRate)
+                    .filter(at -> at.isBefore(midnight))
+                    .or(() -> Admission.runsOutAt(midnight, policy.dailyBudget(), burnRate)
+                            .filter(at -> at.isBefore(midnight.plus(Duration.ofDays(1)))));
+            Optional<Instant> month =
+                    Admission.runsOutAt(now, remaining, burnRate).filter(at -> at.isBefore(monthEnd));
+            Optional<Instant> first = Stream.of(daily, month)
+                    .flatMap(Optional::stream)
+                    .min(Comparator.naturalOrder())
+                    .filter(at -> at.isBefore(monthEnd));
             return new BudgetView.Monthly(YearMonth.from(usage.today()), budget, spent, remaining, first);
         });
         return new BudgetView(

@@ -143,6 +143,38 @@ class BudgetQueryTest {
     }
 
     @Test
+    void budget_dayRunsOutTomorrowBeforeTheMonth_runsOutTomorrow() {
+        kit = new InstanceTestKit(
+                aPolicy().dailyBudget("8.00").monthlyBudget("100.00").build());
+        kit.holding(anInstance("team-a", 1)
+                .dph("0.40")
+                .createdAt("2026-11-10T14:00:00Z")
+                .build());
+        kit.at("2026-11-10T14:00:00Z");
+
+        BudgetView view = kit.service().budget(TEAM);
+
+        // Nothing spent yet: today's 8.00 would last 20 h, past midnight; tomorrow's 8.00 runs out at 20:00
+        assertThat(view.monthly().orElseThrow().runsOutAt()).contains(Instant.parse("2026-11-11T20:00:00Z"));
+    }
+
+    @Test
+    void budget_monthWouldRunOutOnlyNextMonth_neverRunsOut() {
+        kit = new InstanceTestKit(
+                aPolicy().dailyBudget("10.00").monthlyBudget("100.00").build());
+        Instance stopped = kit.holding(anInstance("team-a", 1)
+                .status(InstanceStatus.STOPPED)
+                .storageDph("0.004")
+                .build());
+        kit.accrued(stopped, "2026-11-10T08:00:00Z");
+        kit.at("2026-11-10T08:00:00Z");
+
+        BudgetView view = kit.service().budget(TEAM);
+
+        assertThat(view.monthly().orElseThrow().runsOutAt()).isEmpty();
+    }
+
+    @Test
     void budget_nothingBurning_neverRunsOut() {
         kit = new InstanceTestKit(aPolicy().monthlyBudget("100.00").build());
 
