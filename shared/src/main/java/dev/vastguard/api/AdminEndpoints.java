@@ -21,7 +21,10 @@ import java.util.regex.Pattern;
 final class AdminEndpoints implements ApiRouter.Endpoints {
 
     private static final Pattern MONTH = Pattern.compile("^[0-9]{4}-(0[1-9]|1[0-2])$");
-    private static final Pattern ARN = Pattern.compile("^arn:[a-z-]+:(iam|sts)::[0-9]{12}:\\S{1,1900}$");
+    /** IAM names and paths use letters, digits and {@code +=,.@_-}; a path ends in a name, not a slash. */
+    private static final Pattern ARN =
+            Pattern.compile("^arn:[a-z-]+:(iam|sts)::[0-9]{12}:[A-Za-z0-9+=,.@_/-]{1,1900}(?<!/)$");
+
     private static final int MAX_TOKEN_LENGTH = 4096;
 
     private final AdminService admin;

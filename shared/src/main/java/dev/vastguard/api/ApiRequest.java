@@ -1,6 +1,9 @@
 package dev.vastguard.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collections;
@@ -50,7 +53,7 @@ public record ApiRequest(
      *
      * @param event the event
      * @return the request
-     * @throws ApiException 400 if a base64 body cannot be decoded
+     * @throws ApiException 400 if a base64 body cannot be decoded or the body is not UTF-8
      */
     public static ApiRequest from(APIGatewayProxyRequestEvent event) {
         byte[] bytes = bodyBytes(event);
@@ -63,7 +66,7 @@ public record ApiRequest(
                 withoutNulls(event.getPathParameters()),
                 queryParameters(event),
                 headers(event),
-                event.getBody() == null ? Optional.empty() : Optional.of(new String(bytes, StandardCharsets.UTF_8)),
+                event.getBody() == null ? Optional.empty() : Optional.of(utf8(bytes)),
                 bytes.length,
                 callerArn(event));
     }
@@ -96,6 +99,20 @@ public record ApiRequest(
                 body,
                 bodyBytes,
                 callerArn);
+    }
+
+    /** The body as text; a body that is not UTF-8 (JSON must be) is refused rather than patched with U+FFFD. */
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw ApiException.invalid("the body is not valid UTF-8; send JSON encoded as UTF-8");
+        }
     }
 
     private static byte[] bodyBytes(APIGatewayProxyRequestEvent event) {

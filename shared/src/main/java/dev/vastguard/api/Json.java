@@ -78,8 +78,12 @@ final class Json {
             message = message.substring(0, newline);
         }
         message = message.replaceAll("\\s*\\([^()]*`[^`]*`[^()]*\\)", "")
+                .replaceAll("\\s*\\((?:not recognized|start marker)[^)]*\\)+", "")
+                .replaceAll("\\s*\\[Source:[^\\]]*\\]", "")
                 .replaceAll(":?\\s*not allowed as per `[^`]*`", "")
+                .replaceAll(":?\\s*enable\\s+`[^`]*`\\s+to allow", "")
                 .replaceAll("`[^`]*`", "")
+                .replaceAll("Feature '[^']*'", "")
                 .trim();
         JsonLocation at = e.getLocation();
         return at == null || at.getLineNr() < 0

@@ -269,6 +269,8 @@ class AdminApiTest {
                         "team"),
                 Arguments.of("{\"arn\":\"arn:aws:iam::123456789012:role/x\",\"role\":\"root\"}", "role"),
                 Arguments.of("{\"arn\":\"someone\",\"role\":\"admin\"}", "arn"),
+                Arguments.of("{\"arn\":\"arn:aws:iam::123456789012:role/y\\u0000\",\"role\":\"finance\"}", "arn"),
+                Arguments.of("{\"arn\":\"arn:aws:iam::123456789012:role/y/\",\"role\":\"finance\"}", "arn"),
                 Arguments.of("{\"role\":\"admin\"}", "arn"),
                 Arguments.of("{\"arn\":\"arn:aws:iam::123456789012:role/x\",\"role\":\"admin\",\"extra\":1}", "extra"));
     }

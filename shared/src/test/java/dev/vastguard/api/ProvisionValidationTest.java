@@ -81,6 +81,21 @@ class ProvisionValidationTest {
     }
 
     @Test
+    void provision_bodyNotUtf8_answers400() {
+        byte[] latin1 = "{\"gpu_name\":\"\u00ff\",\"image\":\"x\"}".getBytes(StandardCharsets.ISO_8859_1);
+        APIGatewayProxyRequestEvent event = ApiFixture.event("POST", "/instances", MEMBER, null)
+                .withBody(Base64.getEncoder().encodeToString(latin1))
+                .withIsBase64Encoded(true);
+
+        APIGatewayProxyResponseEvent response = api.send(event);
+
+        assertThat(assertProblem(response, 400, "invalid_request")
+                        .path("detail")
+                        .asText())
+                .contains("UTF-8");
+    }
+
+    @Test
     void provision_bodyOverLimit_answers413() {
         String body = bodyOfBytes(65_537);
 
