@@ -162,10 +162,14 @@ public final class AdminService {
             throw new AdminRequestException(
                     "team '" + team + "' does not exist; create it with PUT /teams/" + team + " first");
         }
+        Optional<Principal> previous = principals.find(principal.arn());
         if (principal.role() != Role.ADMIN) {
             keepAnAdmin(principal.arn());
         }
         principals.put(principal);
+        if (principal.role() != Role.ADMIN) {
+            undoIfNoAdminLeft(previous);
+        }
         String detail = "principal " + principal.arn() + " set to role "
                 + principal.role().wireName()
                 + principal.team().map(t -> " of team " + t).orElse("");
@@ -194,6 +198,7 @@ public final class AdminService {
         if (!principals.delete(arn)) {
             return false;
         }
+        undoIfNoAdminLeft(existing);
         record(existing.get().team(), caller, "principal " + arn + " removed");
         LOG.info("principal {} removed by {}", arn, caller);
         return true;
@@ -240,6 +245,21 @@ public final class AdminService {
             throw AdminRequestException.conflict("principal " + arn + " is the only admin; register another admin"
                     + " with PUT /principals before removing it or changing its role");
         }
+    }
+
+    /**
+     * Puts an admin back if a concurrent change took the last other admin away between the check and the write (two
+     * admins demoting each other at once): both requests then find no admin left, both restore theirs, and both are
+     * refused.
+     */
+    private void undoIfNoAdminLeft(Optional<Principal> previous) {
+        Optional<Principal> admin = previous.filter(p -> p.role() == Role.ADMIN);
+        if (admin.isEmpty() || principals.list().stream().anyMatch(p -> p.role() == Role.ADMIN)) {
+            return;
+        }
+        principals.put(admin.get());
+        throw AdminRequestException.conflict("principal " + admin.get().arn() + " was the last admin once a"
+                + " concurrent change landed, so this change was undone; register another admin first");
     }
 
     /**

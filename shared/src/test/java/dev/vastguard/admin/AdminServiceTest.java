@@ -11,7 +11,9 @@ import dev.vastguard.instance.Billing;
 import dev.vastguard.instance.Instance;
 import dev.vastguard.instance.Reservation;
 import dev.vastguard.money.Money;
+import dev.vastguard.platform.Platform;
 import dev.vastguard.principal.Principal;
+import dev.vastguard.principal.PrincipalRepository;
 import dev.vastguard.principal.Role;
 import dev.vastguard.report.ReportResult;
 import dev.vastguard.team.BreachAction;
@@ -91,6 +93,66 @@ class AdminServiceTest {
         admin.putPrincipal(new Principal("arn:aws:iam::1:role/admin-b", Role.ADMIN, Optional.empty()), CALLER);
 
         assertThat(admin.deletePrincipal(only.arn(), CALLER)).isTrue();
+    }
+
+    @Test
+    void deletePrincipal_otherAdminRemovedConcurrently_isUndoneAndRefused() {
+        Principal first = new Principal("arn:aws:iam::1:role/admin-a", Role.ADMIN, Optional.empty());
+        Principal second = new Principal("arn:aws:iam::1:role/admin-b", Role.ADMIN, Optional.empty());
+        test.principals.put(first);
+        test.principals.put(second);
+        // The other admin's own request removes admin-a right after this one checked that admin-a remains.
+        PrincipalRepository racing = new PrincipalRepository() {
+            private boolean raced;
+
+            @Override
+            public Optional<Principal> find(String arn) {
+                return test.principals.find(arn);
+            }
+
+            @Override
+            public void put(Principal principal) {
+                test.principals.put(principal);
+            }
+
+            @Override
+            public boolean delete(String arn) {
+                return test.principals.delete(arn);
+            }
+
+            @Override
+            public List<Principal> list() {
+                List<Principal> seen = test.principals.list();
+                if (!raced) {
+                    raced = true;
+                    test.principals.delete(first.arn());
+                }
+                return seen;
+            }
+        };
+        Platform base = test.platform();
+        AdminService racingAdmin = new AdminService(
+                new Platform(
+                        base.config(),
+                        base.clock(),
+                        base.teams(),
+                        racing,
+                        base.instances(),
+                        base.ledger(),
+                        base.audit(),
+                        base.idempotency(),
+                        base.keys(),
+                        base.vast(),
+                        base.notifier(),
+                        base.reports()),
+                month -> new ReportResult("bucket", List.of("k")));
+
+        assertThatThrownBy(() -> racingAdmin.deletePrincipal(second.arn(), CALLER))
+                .isInstanceOfSatisfying(
+                        AdminRequestException.class,
+                        e -> assertThat(e.isConflict()).isTrue());
+
+        assertThat(test.principals.find(second.arn())).contains(second);
     }
 
     @Test
