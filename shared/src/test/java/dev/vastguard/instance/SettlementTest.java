@@ -70,6 +70,23 @@ class SettlementTest {
     }
 
     @Test
+    void settle_destroyedMeanwhileWithinTheSameSecond_isNotChangedAgain() {
+        Instance stale = kit.holding(
+                anInstance("team-a", 1).accruedUntil("2026-11-10T00:10:00Z").build());
+        kit.fakes.instances.applyAccrual(AccrualCalculator.accrue(
+                stale, Billing.GPU, Instant.parse("2026-11-10T00:10:00Z"), Optional.of(InstanceStatus.DESTROYED)));
+
+        Settlement.Settled destroyedAgain = settlement.settle(
+                stale, InstanceStatus.DESTROYED, Instant.parse("2026-11-10T00:10:00Z"), Optional.empty());
+        Settlement.Settled stoppedAfter = settlement.settle(
+                stale, InstanceStatus.STOPPED, Instant.parse("2026-11-10T00:10:00Z"), Optional.empty());
+
+        assertThat(destroyedAgain.changed()).isFalse();
+        assertThat(stoppedAfter.changed()).isFalse();
+        assertThat(stoppedAfter.instance().status()).isEqualTo(InstanceStatus.DESTROYED);
+    }
+
+    @Test
     void settle_overSeveralMaximumSpans_changesTheStateOnlyAtTheEnd() {
         Instance instance = kit.holding(anInstance("team-a", 1).dph("0.01").build());
 

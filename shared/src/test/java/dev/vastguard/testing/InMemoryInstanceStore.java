@@ -106,6 +106,12 @@ public final class InMemoryInstanceStore implements InstanceRepository, Ledger {
         if (current == null || !current.accruedUntil().equals(accrual.from())) {
             return Optional.empty();
         }
+        boolean alreadyChanged = accrual.newStatus()
+                .filter(status -> current.status() == status || current.status() == InstanceStatus.DESTROYED)
+                .isPresent();
+        if (alreadyChanged) {
+            return Optional.empty();
+        }
         Money added = Money.ZERO;
         for (Accrual.DayCost day : accrual.days()) {
             added = added.plus(day.cost());

@@ -78,10 +78,15 @@ final class AccrualWrites {
                 ":to", number(accrual.to().getEpochSecond()),
                 ":total", number(total.micros())));
         StringBuilder set = new StringBuilder("SET #until = :to");
+        StringBuilder condition = new StringBuilder("#until = :from");
         accrual.newStatus().ifPresent(status -> {
             names.put("#status", InstanceKeys.STATUS);
             values.put(":status", AttributeValue.fromS(status.wireName()));
+            values.put(":destroyed", AttributeValue.fromS(InstanceStatus.DESTROYED.wireName()));
             set.append(", #status = :status");
+            // An accrual of no time leaves the watermark where it was, so the watermark alone cannot tell that a
+            // concurrent request made this change (or destroyed the instance) first.
+            condition.append(" AND #status <> :status AND #status <> :destroyed");
             if (status == InstanceStatus.DESTROYED) {
                 names.put("#destroyed", InstanceKeys.DESTROYED_AT);
                 names.put("#expires", InstanceKeys.EXPIRES_AT);
@@ -93,7 +98,7 @@ final class AccrualWrites {
                 .update(Update.builder()
                         .tableName(tables.instances())
                         .key(InstanceKeys.key(accrual.team(), InstanceKeys.instance(accrual.instanceId())))
-                        .conditionExpression("#until = :from")
+                        .conditionExpression(condition.toString())
                         .updateExpression(set + " ADD #accrued :total")
                         .expressionAttributeNames(names)
                         .expressionAttributeValues(values)

@@ -320,6 +320,24 @@ class DynamoDbInstanceRepositoryIT {
     }
 
     @Test
+    void applyAccrual_sameStatusChangeOfNoTime_isRefusedTheSecondTime() {
+        TeamId team = newTeam();
+        repository.adopt(adopted(instance(team, 505, NOON)));
+        Accrual destroy =
+                new Accrual(team, 505, "RTX 4090", 1, NOON, NOON, List.of(), Optional.of(InstanceStatus.DESTROYED));
+        Accrual stop =
+                new Accrual(team, 505, "RTX 4090", 1, NOON, NOON, List.of(), Optional.of(InstanceStatus.STOPPED));
+
+        Optional<Instance> first = repository.applyAccrual(destroy);
+        Optional<Instance> again = repository.applyAccrual(destroy);
+        Optional<Instance> stoppedAfterwards = repository.applyAccrual(stop);
+
+        assertThat(first).hasValueSatisfying(i -> assertThat(i.status()).isEqualTo(InstanceStatus.DESTROYED));
+        assertThat(again).isEmpty();
+        assertThat(stoppedAfterwards).isEmpty();
+    }
+
+    @Test
     void applyAccrual_destroyed_recordsDestructionAndExpiry() {
         TeamId team = newTeam();
         repository.adopt(adopted(instance(team, 504, NOON)));
