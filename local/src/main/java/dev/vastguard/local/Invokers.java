@@ -7,6 +7,7 @@ import dev.vastguard.function.api.TeamApiHandler;
 import dev.vastguard.function.reporter.ReporterHandler;
 import dev.vastguard.function.sweeper.ReconcilerHandler;
 import dev.vastguard.function.sweeper.SweeperHandler;
+import dev.vastguard.platform.OutsideLambdaContext;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -39,26 +40,26 @@ final class Invokers {
     }
 
     APIGatewayProxyResponseEvent admin(APIGatewayProxyRequestEvent event) {
-        return adminApi.handleRequest(event, new LocalLambdaContext("vastguard-admin-api"));
+        return adminApi.handleRequest(event, new OutsideLambdaContext("vastguard-admin-api"));
     }
 
     Map<String, Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> apiFunctions() {
         return Map.of(
                 TEAM_API,
-                event -> teamApi.handleRequest(event, new LocalLambdaContext("vastguard-team-api")),
+                event -> teamApi.handleRequest(event, new OutsideLambdaContext("vastguard-team-api")),
                 ADMIN_API,
                 this::admin);
     }
 
     synchronized Map<String, Object> sweep(Map<String, Object> event) {
-        return sweeper.handleRequest(event, new LocalLambdaContext("vastguard-sweeper"));
+        return sweeper.handleRequest(event, new OutsideLambdaContext("vastguard-sweeper"));
     }
 
     synchronized Map<String, Object> reconcile(Map<String, Object> event) {
-        return reconciler.handleRequest(event, new LocalLambdaContext("vastguard-reconciler"));
+        return reconciler.handleRequest(event, new OutsideLambdaContext("vastguard-reconciler"));
     }
 
     synchronized Map<String, Object> report(Map<String, Object> event) {
-        return reporter.handleRequest(event, new LocalLambdaContext("vastguard-reporter"));
+        return reporter.handleRequest(event, new OutsideLambdaContext("vastguard-reporter"));
     }
 }

@@ -1,9 +1,5 @@
 package dev.vastguard.platform;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -14,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +50,7 @@ public final class InvokeOnce {
         Object event = json.readValue(Files.readAllBytes(Path.of(args[1])), handle.getParameterTypes()[0]);
         Object answer;
         try {
-            answer = handle.invoke(handler, event, new OneShotContext(handlerClass.getSimpleName()));
+            answer = handle.invoke(handler, event, new OutsideLambdaContext(handlerClass.getSimpleName()));
         } catch (InvocationTargetException e) {
             LOG.error("handler {} failed: {}", args[0], e.getCause().toString());
             System.exit(1);
@@ -73,76 +68,5 @@ public final class InvokeOnce {
                 .findFirst()
                 .orElseThrow(
                         () -> new IllegalArgumentException(handlerClass + " has no handleRequest(event, context)"));
-    }
-
-    /** The context of one invocation outside Lambda: a fresh request id and the log for the runtime's logger. */
-    private record OneShotContext(String functionName) implements Context {
-
-        private static final String REQUEST_ID = UUID.randomUUID().toString();
-
-        @Override
-        public String getAwsRequestId() {
-            return REQUEST_ID;
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/" + functionName;
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "invoke-once";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return functionName;
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "$LATEST";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:local:000000000000:function:" + functionName;
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return 30_000;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 1024;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override
-                public void log(String message) {
-                    LOG.info(message);
-                }
-
-                @Override
-                public void log(byte[] message) {
-                    LOG.info(new String(message, StandardCharsets.UTF_8));
-                }
-            };
-        }
     }
 }

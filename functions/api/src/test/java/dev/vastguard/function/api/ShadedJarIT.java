@@ -42,18 +42,7 @@ class ShadedJarIT {
 
     @Test
     void budgetRequest_handledByTheShadedJarAlone_answers200WithTheTeamsBudget() throws Exception {
-        Config.Tables tables = AwsFixture.freshTables();
-        new DynamoDbTeamRepository(
-                        AwsFixture.clients().enhanced(), AwsFixture.clients().dynamoDb(), tables.teams())
-                .putPolicy(
-                        TEAM,
-                        Fixtures.aPolicy()
-                                .dailyBudget("200.00")
-                                .vastSecretId("vastguard/teams/ml-research/vast-api-key")
-                                .build());
-        PrincipalRepository principals =
-                new DynamoDbPrincipalRepository(AwsFixture.clients().enhanced(), tables.principals());
-        principals.put(new Principal(MEMBER, Role.MEMBER, Optional.of(TEAM)));
+        Config.Tables tables = teamWithMember("200.00");
 
         JsonNode answer = invoke(tables, Path.of("../../events/api-get-budget-member.json"));
 
@@ -65,16 +54,7 @@ class ShadedJarIT {
 
     @Test
     void instancesRequest_withVastUnreachable_stillAnswersFromTheShadedJarAlone() throws Exception {
-        Config.Tables tables = AwsFixture.freshTables();
-        new DynamoDbTeamRepository(
-                        AwsFixture.clients().enhanced(), AwsFixture.clients().dynamoDb(), tables.teams())
-                .putPolicy(
-                        TEAM,
-                        Fixtures.aPolicy()
-                                .vastSecretId("vastguard/teams/ml-research/vast-api-key")
-                                .build());
-        new DynamoDbPrincipalRepository(AwsFixture.clients().enhanced(), tables.principals())
-                .put(new Principal(MEMBER, Role.MEMBER, Optional.of(TEAM)));
+        Config.Tables tables = teamWithMember("10.00");
 
         JsonNode answer = invoke(tables, Path.of("../../events/api-list-instances-member.json"));
 
@@ -82,6 +62,23 @@ class ShadedJarIT {
         assertThat(answer.path("statusCode").asInt()).as(answer.toString()).isEqualTo(200);
         assertThat(JSON.readTree(answer.path("body").asText()).path("instances").isArray())
                 .isTrue();
+    }
+
+    /** Fresh tables holding ml-research with a daily budget, and its member. */
+    private static Config.Tables teamWithMember(String dailyBudget) {
+        Config.Tables tables = AwsFixture.freshTables();
+        new DynamoDbTeamRepository(
+                        AwsFixture.clients().enhanced(), AwsFixture.clients().dynamoDb(), tables.teams())
+                .putPolicy(
+                        TEAM,
+                        Fixtures.aPolicy()
+                                .dailyBudget(dailyBudget)
+                                .vastSecretId("vastguard/teams/ml-research/vast-api-key")
+                                .build());
+        PrincipalRepository principals =
+                new DynamoDbPrincipalRepository(AwsFixture.clients().enhanced(), tables.principals());
+        principals.put(new Principal(MEMBER, Role.MEMBER, Optional.of(TEAM)));
+        return tables;
     }
 
     private static JsonNode invoke(Config.Tables tables, Path event) throws IOException, InterruptedException {

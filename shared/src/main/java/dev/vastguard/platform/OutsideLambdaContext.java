@@ -1,4 +1,4 @@
-package dev.vastguard.local;
+package dev.vastguard.platform;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -9,17 +9,25 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The Lambda {@link Context} a handler sees when the local runner invokes it. */
-final class LocalLambdaContext implements Context {
+/**
+ * The Lambda {@link Context} of one invocation outside Lambda (the local runner, {@link InvokeOnce}): a fresh
+ * request id, Lambda's five-minute budget of remaining time, and the log for the runtime's logger.
+ */
+public final class OutsideLambdaContext implements Context {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LocalLambdaContext.class);
+    private static final Logger LOG = LoggerFactory.getLogger(OutsideLambdaContext.class);
     private static final int TIMEOUT_MILLIS = 300_000;
 
     private final String functionName;
     private final String requestId = UUID.randomUUID().toString();
     private final long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
 
-    LocalLambdaContext(String functionName) {
+    /**
+     * Starts the context of one invocation.
+     *
+     * @param functionName the function's name, for example {@code vastguard-sweeper}
+     */
+    public OutsideLambdaContext(String functionName) {
         this.functionName = functionName;
     }
 
@@ -35,7 +43,7 @@ final class LocalLambdaContext implements Context {
 
     @Override
     public String getLogStreamName() {
-        return "local";
+        return "outside-lambda";
     }
 
     @Override
