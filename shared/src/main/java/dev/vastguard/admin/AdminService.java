@@ -11,7 +11,8 @@ import dev.vastguard.principal.Principal;
 import dev.vastguard.principal.PrincipalRepository;
 import dev.vastguard.principal.Role;
 import dev.vastguard.report.MonthlyReports;
-import dev.vastguard.report.ReportResult;
+import dev.vastguard.report.ReportDownloads;
+import dev.vastguard.report.ReportStore;
 import dev.vastguard.team.Policy;
 import dev.vastguard.team.Team;
 import dev.vastguard.team.TeamId;
@@ -36,6 +37,7 @@ public final class AdminService {
     public static final String SECRET_PREFIX = "vastguard/";
 
     private final Clock clock;
+    private final ReportStore store;
     private final TeamRepository teams;
     private final PrincipalRepository principals;
     private final AuditLog audit;
@@ -54,6 +56,7 @@ public final class AdminService {
         this.principals = platform.principals();
         this.audit = platform.audit();
         this.ledger = platform.ledger();
+        this.store = platform.reports();
         this.reports = reports;
     }
 
@@ -208,10 +211,20 @@ public final class AdminService {
      * Writes a month's chargeback reports.
      *
      * @param month the UTC month
-     * @return where they were written
+     * @return the files written, each with a download URL
      */
-    public ReportResult writeReports(YearMonth month) {
-        return reports.write(month);
+    public ReportDownloads writeReports(YearMonth month) {
+        return ReportDownloads.of(store, reports.write(month), clock);
+    }
+
+    /**
+     * The month's reports as last written, each with a download URL; nothing is written.
+     *
+     * @param month the UTC month
+     * @return the files, or empty if the month's reports were never written
+     */
+    public Optional<ReportDownloads> reportDownloads(YearMonth month) {
+        return ReportDownloads.existing(store, month, clock);
     }
 
     /**

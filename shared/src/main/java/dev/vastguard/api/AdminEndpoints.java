@@ -8,7 +8,7 @@ import dev.vastguard.audit.AuditPage;
 import dev.vastguard.principal.CallerArn;
 import dev.vastguard.principal.Principal;
 import dev.vastguard.principal.Role;
-import dev.vastguard.report.ReportResult;
+import dev.vastguard.report.ReportDownloads;
 import dev.vastguard.team.Team;
 import dev.vastguard.team.TeamId;
 import java.time.YearMonth;
@@ -43,6 +43,7 @@ final class AdminEndpoints implements ApiRouter.Endpoints {
             case "PUT /principals" -> putPrincipal(request, principal);
             case "DELETE /principals" -> deletePrincipal(request, principal);
             case "POST /reports" -> writeReports(request);
+            case "GET /reports" -> reportDownloads(request);
             case "GET /audit" -> audit(request);
             default -> throw ApiException.notFound("no route " + route.key() + " in the admin API");
         });
@@ -117,11 +118,30 @@ final class AdminEndpoints implements ApiRouter.Endpoints {
     private ApiResponse writeReports(ApiRequest request) {
         Query.of(request, Set.of());
         Fields fields = Fields.of(Json.object(request.body()), Set.of("month"));
-        ReportResult result = admin.writeReports(month("'month'", fields.requiredString("month")));
+        return downloads(admin.writeReports(month("'month'", fields.requiredString("month"))));
+    }
+
+    private ApiResponse reportDownloads(ApiRequest request) {
+        Query query = Query.of(request, Set.of("month"));
+        YearMonth month = month("query parameter 'month'", query.required("month", "a month such as 2026-11"));
+        return downloads(admin.reportDownloads(month)
+                .orElseThrow(() -> ApiException.notFound("no reports for " + month
+                        + " yet; POST /reports with {\"month\":\"" + month + "\"} writes them")));
+    }
+
+    /** The files with their keys (as before download URLs existed) and, beside them, the URLs. */
+    private static ApiResponse downloads(ReportDownloads downloads) {
         ObjectNode body = Json.newObject();
-        body.put("bucket", result.bucket());
+        body.put("bucket", downloads.bucket());
         ArrayNode keys = body.putArray("keys");
-        result.keys().forEach(keys::add);
+        downloads.files().forEach(file -> keys.add(file.key()));
+        ArrayNode files = body.putArray("downloads");
+        downloads.files().forEach(file -> {
+            ObjectNode item = files.addObject();
+            item.put("key", file.key());
+            item.put("url", file.url().toString());
+        });
+        body.put("expires_at", downloads.expiresAt().toString());
         return ApiResponse.json(200, Json.write(body));
     }
 

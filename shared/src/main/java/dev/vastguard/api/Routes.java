@@ -36,6 +36,7 @@ public final class Routes {
             new Route("PUT", "/principals", Function.ADMIN_API, ADMIN),
             new Route("DELETE", "/principals", Function.ADMIN_API, ADMIN),
             new Route("POST", "/reports", Function.ADMIN_API, ADMIN_OR_FINANCE),
+            new Route("GET", "/reports", Function.ADMIN_API, ADMIN_OR_FINANCE),
             new Route("GET", "/audit", Function.ADMIN_API, ADMIN));
 
     private Routes() {}

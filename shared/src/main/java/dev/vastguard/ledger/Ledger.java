@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Reads the spend ledger that accruals write (see {@code InstanceRepository#applyAccrual}), and keeps beside it the
@@ -39,6 +40,18 @@ public interface Ledger {
      * @return the lines
      */
     List<LedgerLine> lines(TeamId team, YearMonth month);
+
+    /**
+     * A team's ledger lines for a month in the same order as {@link #lines}, read page by page as the stream is
+     * consumed, so that a month of any size can be written out without holding it in memory.
+     *
+     * @param team the team
+     * @param month the month
+     * @return the lines, lazily read
+     */
+    default Stream<LedgerLine> streamLines(TeamId team, YearMonth month) {
+        return lines(team, month).stream();
+    }
 
     /**
      * Claims the one notification of a budget threshold in a period: the first caller gets true, every later one

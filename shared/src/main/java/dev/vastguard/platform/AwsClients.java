@@ -5,6 +5,9 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.S3ServiceClientConfiguration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -101,6 +104,29 @@ public final class AwsClients {
     }
 
     /**
+     * Signs S3 download URLs with the S3 client's region, credentials and endpoint; built on first use.
+     *
+     * @return the presigner
+     */
+    public S3Presigner s3Presigner() {
+        S3Client client = s3();
+        synchronized (lazy) {
+            if (lazy.s3Presigner == null) {
+                S3ServiceClientConfiguration config = client.serviceClientConfiguration();
+                S3Presigner.Builder builder = S3Presigner.builder()
+                        .region(config.region())
+                        .credentialsProvider(config.credentialsProvider())
+                        .serviceConfiguration(S3Configuration.builder()
+                                .pathStyleAccessEnabled(true)
+                                .build());
+                config.endpointOverride().ifPresent(builder::endpointOverride);
+                lazy.s3Presigner = builder.build();
+            }
+            return lazy.s3Presigner;
+        }
+    }
+
+    /**
      * The SNS client; built on first use.
      *
      * @return the client
@@ -117,6 +143,7 @@ public final class AwsClients {
     /** The clients built on first use, shared by the copies {@link #withDynamoDb} makes. */
     private static final class Lazy {
         private S3Client s3;
+        private S3Presigner s3Presigner;
         private SnsClient sns;
     }
 }

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -59,7 +60,7 @@ public final class AwsResources {
     }
 
     /**
-     * Creates a bucket if it does not exist.
+     * Creates a bucket, with versioning on, if it does not exist.
      *
      * @param s3 the S3 client
      * @param bucket the bucket name
@@ -82,6 +83,9 @@ public final class AwsResources {
         } catch (BucketAlreadyOwnedByYouException e) {
             LOG.debug("Bucket {} was created concurrently", bucket);
         }
+        // Like the deployed reports bucket: a re-written report keeps its earlier versions.
+        s3.putBucketVersioning(
+                r -> r.bucket(bucket).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
     }
 
     /**

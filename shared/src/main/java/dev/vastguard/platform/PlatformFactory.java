@@ -15,7 +15,10 @@ import dev.vastguard.secrets.SecretsManagerKeyProvider;
 import dev.vastguard.team.dynamo.DynamoDbTeamRepository;
 import dev.vastguard.vast.HttpVastClientFactory;
 import dev.vastguard.vast.VastClientFactory;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 
 /** Builds the {@link Platform} on AWS: DynamoDB repositories, Secrets Manager keys, SNS alerts and the S3 bucket. */
 public final class PlatformFactory {
@@ -131,6 +134,10 @@ public final class PlatformFactory {
             this.bucket = bucket;
         }
 
+        private ReportStore store() {
+            return new S3ReportStore(clients.s3(), clients.s3Presigner(), bucket);
+        }
+
         @Override
         public String bucket() {
             return bucket;
@@ -138,7 +145,22 @@ public final class PlatformFactory {
 
         @Override
         public void put(String key, String contentType, byte[] body) {
-            new S3ReportStore(clients.s3(), bucket).put(key, contentType, body);
+            store().put(key, contentType, body);
+        }
+
+        @Override
+        public Upload upload(String key, String contentType) {
+            return store().upload(key, contentType);
+        }
+
+        @Override
+        public Optional<byte[]> get(String key) {
+            return store().get(key);
+        }
+
+        @Override
+        public URI downloadUrl(String key, Duration validity) {
+            return store().downloadUrl(key, validity);
         }
     }
 }

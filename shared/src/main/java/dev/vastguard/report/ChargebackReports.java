@@ -19,36 +19,66 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a month's chargeback reports from the ledger to the reports bucket: {@code chargeback.csv}, one row per
- * team, instance and UTC day, and {@code totals.csv}, one row per team (zero for a team that spent nothing) with,
- * beside the ledger's cost, what Vast.ai charged on the days that were reconciled.
+ * Writes a month's chargeback reports from the ledger to {@code reports/YYYY/MM/} in the reports bucket:
  *
- * <p>Rows are sorted by team, day and instance id and every figure is exact, so the same ledger (and the same
- * stored reconciliations) always give the same bytes.
+ * <ul>
+ *   <li>{@code chargeback.csv}: one row per team, instance and UTC day;
+ *   <li>{@code totals.csv}: one row per team (zero for a team that spent nothing);
+ *   <li>{@code focus.csv}: the chargeback's rows as a FOCUS 1.2 cost and usage dataset;
+ *   <li>{@code summary.json} and {@code summary.html}: totals per team and GPU model, budget use, reconciliation
+ *       differences and daily spend, as data and as a page with charts;
+ *   <li>{@code manifest.json}: every file's SHA-256 and the ledger watermark, and what changed since the last build.
+ * </ul>
+ *
+ * <p>The ledger is read team by team, page by page, and the two row files are streamed to the bucket as they are
+ * written, so memory stays flat whatever the month's size; only per-team, per-GPU and per-day sums are kept. Teams
+ * are taken in id order and each team's lines in (day, instance id) order, every figure is exact, and nothing
+ * depends on the time of the run: the same ledger (and stored reconciliations) always gives the same bytes.
  */
 public final class ChargebackReports implements MonthlyReports {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChargebackReports.class);
-    private static final String CONTENT_TYPE = "text/csv; charset=utf-8";
+    private static final String CSV = "text/csv; charset=utf-8";
+    private static final String JSON = "application/json";
+    private static final String HTML = "text/html; charset=utf-8";
+
+    /** The billing account of the FOCUS export: the vastguard deployment that governs every team's account. */
+    private static final String BILLING_ACCOUNT = "vastguard";
+
     /**
-     * {@code adopted}: the instance was found on the team's account, not created through vastguard;
-     * {@code closed_out}: it vanished from the account and was closed out at the last time it was seen (in the
-     * report's month or the next), so its last day may be short of what Vast.ai billed.
+     * {@code cost} is vastguard's estimate, accrued from the hourly prices; {@code vast_charged} is what Vast.ai
+     * charged for the instance that day, empty unless the day was reconciled; {@code adopted}: the instance was found
+     * on the team's account, not created through vastguard; {@code closed_out}: it vanished from the account and was
+     * closed out at the last time it was seen, so its last day may be short of what Vast.ai billed;
+     * {@code untracked}: Vast.ai charged for an instance vastguard has no ledger line for.
      */
     private static final String[] LINE_COLUMNS = {
-        "team", "instance_id", "gpu_name", "num_gpus", "day", "hours", "storage_hours", "cost", "adopted", "closed_out"
+        "team",
+        "instance_id",
+        "gpu_name",
+        "num_gpus",
+        "day",
+        "hours",
+        "storage_hours",
+        "cost",
+        "vast_charged",
+        "adopted",
+        "closed_out",
+        "untracked"
     };
     /**
      * The figures of {@code reconciled_days} days that were compared with Vast.ai's charges follow the ledger's cost:
@@ -58,16 +88,13 @@ public final class ChargebackReports implements MonthlyReports {
     private static final String[] TOTAL_COLUMNS = {"team", "cost", "vast_charged", "difference", "reconciled_days"};
 
     private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
-    private static final Comparator<LedgerLine> ROW_ORDER = Comparator.comparing(LedgerLine::team)
-            .thenComparing(LedgerLine::day)
-            .thenComparingLong(LedgerLine::instanceId);
 
     private final Platform platform;
 
     /**
      * Creates the writer.
      *
-     * @param platform the platform: its teams, ledger and reports bucket are used
+     * @param platform the platform: its teams, instances, audit log, ledger and reports bucket are used
      */
     public ChargebackReports(Platform platform) {
         this.platform = platform;
@@ -75,36 +102,105 @@ public final class ChargebackReports implements MonthlyReports {
 
     @Override
     public ReportResult write(YearMonth month) {
-        List<TeamId> teams =
-                platform.teams().list().stream().map(Team::id).sorted().toList();
-        List<LedgerLine> lines = teams.stream()
-                .flatMap(team -> platform.ledger().lines(team, month).stream())
-                .sorted(ROW_ORDER)
+        String prefix = prefix(month);
+        ReportStore store = platform.reports();
+        Optional<byte[]> previousManifest = store.get(prefix + "manifest.json");
+        Map<String, BigDecimal> previousCosts = previousManifest.isPresent()
+                ? store.get(prefix + "summary.json")
+                        .flatMap(ReportJson::read)
+                        .map(SummaryJson::teamCosts)
+                        .orElse(Map.of())
+                : Map.of();
+
+        List<Team> teams = platform.teams().list().stream()
+                .sorted(Comparator.comparing(Team::id))
                 .toList();
+        SummaryBuilder sums = new SummaryBuilder(month, teams);
+        List<Manifest.File> files = new ArrayList<>();
+        try (ReportFile chargeback = ReportFile.open(store, prefix + "chargeback.csv", CSV);
+                ReportFile focus = ReportFile.open(store, prefix + "focus.csv", CSV)) {
+            CSVPrinter lines = new CSVPrinter(chargeback.writer(), csvFormat(LINE_COLUMNS));
+            FocusCsv focusRows = new FocusCsv(focus.writer(), month, BILLING_ACCOUNT, BILLING_ACCOUNT);
+            for (Team team : teams) {
+                writeTeam(team.id(), month, sums, row -> {
+                    printLine(lines, row);
+                    focusRows.write(row);
+                    sums.add(row);
+                });
+            }
+            lines.flush();
+            focusRows.close();
+            files.add(chargeback.finish());
+            files.add(focus.finish());
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the " + month + " reports failed", e);
+        }
 
-        String prefix = String.format("reports/%04d/%02d/", month.getYear(), month.getMonthValue());
-        List<String> keys = List.of(prefix + "chargeback.csv", prefix + "totals.csv");
-        Map<TeamId, Flags> flags = new TreeMap<>();
-        teams.forEach(team -> flags.put(team, flags(team, month)));
-        put(keys.get(0), csv(LINE_COLUMNS, lineRows(lines, flags)));
-        put(keys.get(1), csv(TOTAL_COLUMNS, totalRows(teams, lines, checks(teams, month))));
+        ReportSummary summary = sums.build();
+        files.add(1, put(prefix + "totals.csv", CSV, totals(summary)));
+        files.add(put(prefix + "summary.json", JSON, SummaryJson.write(summary)));
+        files.add(put(prefix + "summary.html", HTML, SummaryPage.render(summary).getBytes(StandardCharsets.UTF_8)));
+        Map<String, BigDecimal> costs = new LinkedHashMap<>();
+        summary.teams().forEach(team -> costs.put(team.team().value(), ReportJson.dollars(team.cost())));
+        store.put(
+                prefix + "manifest.json",
+                JSON,
+                Manifest.write(month, files, summary.watermark(), costs, previousManifest, previousCosts));
+
+        List<String> keys =
+                new ArrayList<>(files.stream().map(Manifest.File::key).toList());
+        keys.add(prefix + "manifest.json");
         LOG.info(
-                "wrote the {} chargeback reports to bucket {}: {}",
+                "wrote the {} reports to bucket {}: {} ledger lines, {} in total",
                 month,
-                platform.reports().bucket(),
-                keys);
-        return new ReportResult(platform.reports().bucket(), keys);
+                store.bucket(),
+                summary.watermark().lines(),
+                summary.cost().toPlainString());
+        return new ReportResult(store.bucket(), keys);
     }
 
-    private void put(String key, String body) {
-        platform.reports().put(key, CONTENT_TYPE, body.getBytes(StandardCharsets.UTF_8));
+    /**
+     * The folder of a month's reports.
+     *
+     * @param month the month
+     * @return for example {@code reports/2026/11/}
+     */
+    public static String prefix(YearMonth month) {
+        return String.format("reports/%04d/%02d/", month.getYear(), month.getMonthValue());
     }
 
-    private Flags flags(TeamId team, YearMonth month) {
-        Set<Long> adopted = platform.instances().list(team).stream()
+    /**
+     * The key of a month's manifest, which lists the month's other files.
+     *
+     * @param month the month
+     * @return for example {@code reports/2026/11/manifest.json}
+     */
+    public static String manifestKey(YearMonth month) {
+        return prefix(month) + "manifest.json";
+    }
+
+    private void writeTeam(TeamId team, YearMonth month, SummaryBuilder sums, Consumer<ChargebackRow> out) {
+        List<ChargeCheck> checks = platform.ledger().chargeChecks(team, month);
+        sums.reconciledDays(team, checks.size());
+        TeamRows rows = new TeamRows(team, checks, adopted(team), closedOut(team, month), out);
+        try (Stream<LedgerLine> lines = platform.ledger().streamLines(team, month)) {
+            lines.forEach(line -> {
+                sums.countLine(line);
+                rows.accept(line);
+            });
+        }
+        rows.finish();
+    }
+
+    private Set<Long> adopted(TeamId team) {
+        return platform.instances().list(team).stream()
                 .filter(Instance::adopted)
                 .map(Instance::id)
                 .collect(Collectors.toSet());
+    }
+
+    /** Instances closed out in the month or the next (an instance that vanished on the last day is noticed later). */
+    private Set<Long> closedOut(TeamId team, YearMonth month) {
         Set<Long> closedOut = new HashSet<>();
         for (YearMonth noticed : List.of(month, month.plusMonths(1))) {
             Optional<String> token = Optional.empty();
@@ -116,79 +212,56 @@ public final class ChargebackReports implements MonthlyReports {
                 token = page.nextToken();
             } while (token.isPresent());
         }
-        return new Flags(adopted, closedOut);
+        return closedOut;
     }
 
-    private static List<List<String>> lineRows(List<LedgerLine> lines, Map<TeamId, Flags> flags) {
-        List<List<String>> rows = new ArrayList<>();
-        for (LedgerLine line : lines) {
-            Flags team = flags.get(line.team());
-            rows.add(List.of(
-                    line.team().value(),
-                    Long.toString(line.instanceId()),
-                    line.gpuName(),
-                    Integer.toString(line.numGpus()),
-                    line.day().toString(),
-                    hours(line.gpuSeconds()),
-                    hours(line.storageSeconds()),
-                    dollars(line.cost()),
-                    Boolean.toString(team.adopted().contains(line.instanceId())),
-                    Boolean.toString(team.closedOut().contains(line.instanceId()))));
+    private static void printLine(CSVPrinter printer, ChargebackRow row) {
+        try {
+            printer.printRecord(
+                    row.team().value(),
+                    Long.toString(row.instanceId()),
+                    row.gpuName(),
+                    Integer.toString(row.numGpus()),
+                    row.day().toString(),
+                    hours(row.gpuSeconds()),
+                    hours(row.storageSeconds()),
+                    dollars(row.cost()),
+                    row.vastCharged().map(ChargebackReports::dollars).orElse(""),
+                    Boolean.toString(row.adopted()),
+                    Boolean.toString(row.closedOut()),
+                    Boolean.toString(row.untracked()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing a chargeback row failed", e);
         }
-        return rows;
     }
 
-    /**
-     * What the report flags on a team's lines.
-     *
-     * @param adopted ids of instances found on the account rather than created through vastguard
-     * @param closedOut ids of instances that vanished and were closed out
-     */
-    private record Flags(Set<Long> adopted, Set<Long> closedOut) {}
-
-    private Map<TeamId, List<ChargeCheck>> checks(List<TeamId> teams, YearMonth month) {
-        Map<TeamId, List<ChargeCheck>> checks = new TreeMap<>();
-        teams.forEach(team -> checks.put(team, platform.ledger().chargeChecks(team, month)));
-        return checks;
-    }
-
-    private static List<List<String>> totalRows(
-            List<TeamId> teams, List<LedgerLine> lines, Map<TeamId, List<ChargeCheck>> checks) {
-        Map<TeamId, Money> totals = new TreeMap<>();
-        teams.forEach(team -> totals.put(team, Money.ZERO));
-        lines.forEach(line -> totals.merge(line.team(), line.cost(), Money::plus));
-        List<List<String>> rows = new ArrayList<>();
-        totals.forEach((team, cost) -> {
-            List<String> row = new ArrayList<>(List.of(team.value(), dollars(cost)));
-            row.addAll(reconciled(checks.getOrDefault(team, List.of())));
-            rows.add(row);
-        });
-        return rows;
-    }
-
-    /** The reconciliation columns of one team: charged, difference and day count, or three empty cells. */
-    private static List<String> reconciled(List<ChargeCheck> checks) {
-        if (checks.isEmpty()) {
-            return List.of("", "", "");
+    private static byte[] totals(ReportSummary summary) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, csvFormat(TOTAL_COLUMNS))) {
+            for (ReportSummary.TeamTotal team : summary.teams()) {
+                List<String> row = new ArrayList<>(List.of(team.team().value(), dollars(team.cost())));
+                row.addAll(team.reconciled()
+                        .map(r -> List.of(dollars(r.charged()), dollars(r.difference()), Integer.toString(r.days())))
+                        .orElse(List.of("", "", "")));
+                printer.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing CSV to memory failed", e);
         }
-        Money charged = checks.stream().map(ChargeCheck::charged).reduce(Money.ZERO, Money::plus);
-        Money difference = checks.stream().map(ChargeCheck::difference).reduce(Money.ZERO, Money::plus);
-        return List.of(dollars(charged), dollars(difference), Integer.toString(checks.size()));
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String csv(String[] columns, List<List<String>> rows) {
-        CSVFormat format = CSVFormat.DEFAULT
+    private Manifest.File put(String key, String contentType, byte[] body) {
+        platform.reports().put(key, contentType, body);
+        return ReportFile.describe(key, contentType, body);
+    }
+
+    private static CSVFormat csvFormat(String[] columns) {
+        return CSVFormat.DEFAULT
                 .builder()
                 .setHeader(columns)
                 .setRecordSeparator('\n')
                 .get();
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, format)) {
-            printer.printRecords(rows);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing CSV to memory failed", e);
-        }
-        return out.toString();
     }
 
     private static String hours(long seconds) {

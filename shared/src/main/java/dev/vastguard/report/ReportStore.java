@@ -1,6 +1,12 @@
 package dev.vastguard.report;
 
-/** Where reports are written: the reports bucket. */
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Where reports are written: the reports bucket, which keeps every version of an object. */
 public interface ReportStore {
 
     /**
@@ -11,11 +17,50 @@ public interface ReportStore {
     String bucket();
 
     /**
-     * Writes one object.
+     * Writes one object whole.
      *
      * @param key the object key, for example {@code reports/2026/11/totals.csv}
      * @param contentType the MIME type
      * @param body the bytes
      */
     void put(String key, String contentType, byte[] body);
+
+    /**
+     * Starts writing one object of any size: bytes are sent as they are written, in parts, so the object is never
+     * held in memory whole. It becomes visible when the stream is closed; a stream that is {@link Upload#abort()
+     * aborted} leaves the object as it was.
+     *
+     * @param key the object key
+     * @param contentType the MIME type
+     * @return the stream to write the object to
+     */
+    Upload upload(String key, String contentType);
+
+    /**
+     * Reads the current version of an object.
+     *
+     * @param key the object key
+     * @return its bytes, or empty if there is no such object
+     */
+    Optional<byte[]> get(String key);
+
+    /**
+     * A URL that downloads the current version of an object without AWS credentials until it expires.
+     *
+     * @param key the object key
+     * @param validity how long the URL works
+     * @return the URL
+     */
+    URI downloadUrl(String key, Duration validity);
+
+    /** An object being written: close it to finish, or abort it. */
+    abstract class Upload extends OutputStream {
+
+        /**
+         * Gives up the object: nothing written so far becomes visible. Safe to call after a failed write or close.
+         *
+         * @throws IOException if the store could not be told
+         */
+        public abstract void abort() throws IOException;
+    }
 }

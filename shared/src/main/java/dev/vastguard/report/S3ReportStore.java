@@ -1,22 +1,41 @@
 package dev.vastguard.report;
 
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
-/** Writes reports to the S3 reports bucket. */
+/**
+ * Writes reports to the S3 reports bucket. Large objects go up as multipart uploads of {@value #PART_BYTES} byte
+ * parts, so a writer holds one part per open object, whatever the object's size.
+ */
 public final class S3ReportStore implements ReportStore {
 
+    /** The size of every part but the last; S3 needs at least 5 MiB. */
+    static final int PART_BYTES = 8 * 1024 * 1024;
+
     private final S3Client s3;
+    private final S3Presigner presigner;
     private final String bucket;
 
     /**
      * Creates the store.
      *
      * @param s3 the S3 client (built with {@code forcePathStyle(true)})
+     * @param presigner signs download URLs, with the same endpoint and credentials as the client
      * @param bucket the reports bucket
      */
-    public S3ReportStore(S3Client s3, String bucket) {
+    public S3ReportStore(S3Client s3, S3Presigner presigner, String bucket) {
         this.s3 = s3;
+        this.presigner = presigner;
         this.bucket = bucket;
     }
 
@@ -28,5 +47,123 @@ public final class S3ReportStore implements ReportStore {
     @Override
     public void put(String key, String contentType, byte[] body) {
         s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(body));
+    }
+
+    @Override
+    public Upload upload(String key, String contentType) {
+        return new MultipartUpload(key, contentType);
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        try {
+            return Optional.of(
+                    s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public URI downloadUrl(String key, Duration validity) {
+        return URI.create(presigner
+                .presignGetObject(r -> r.signatureDuration(validity)
+                        .getObjectRequest(g -> g.bucket(bucket).key(key)))
+                .url()
+                .toString());
+    }
+
+    /**
+     * One object sent in parts. Nothing is started until the first part is full, so an object smaller than a part is
+     * sent with one plain put when the stream closes.
+     */
+    private final class MultipartUpload extends Upload {
+        private final String key;
+        private final String contentType;
+        private final byte[] part = new byte[PART_BYTES];
+        private final List<CompletedPart> sent = new ArrayList<>();
+        private int filled;
+        private String uploadId;
+        private boolean closed;
+
+        MultipartUpload(String key, String contentType) {
+            this.key = key;
+            this.contentType = contentType;
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            ensureOpen();
+            int at = offset;
+            int left = length;
+            while (left > 0) {
+                int n = Math.min(left, part.length - filled);
+                System.arraycopy(bytes, at, part, filled, n);
+                filled += n;
+                at += n;
+                left -= n;
+                if (filled == part.length) {
+                    sendPart();
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                if (uploadId == null) {
+                    put(key, contentType, Arrays.copyOf(part, filled));
+                    return;
+                }
+                if (filled > 0) {
+                    sendPart();
+                }
+                s3.completeMultipartUpload(
+                        r -> r.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(sent)));
+            } catch (RuntimeException e) {
+                abort();
+                throw e;
+            }
+        }
+
+        @Override
+        public void abort() {
+            closed = true;
+            if (uploadId != null) {
+                String id = uploadId;
+                uploadId = null;
+                s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(id));
+            }
+        }
+
+        private void sendPart() {
+            if (uploadId == null) {
+                uploadId = s3.createMultipartUpload(
+                                r -> r.bucket(bucket).key(key).contentType(contentType))
+                        .uploadId();
+            }
+            int number = sent.size() + 1;
+            String eTag = s3.uploadPart(
+                            r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(number),
+                            RequestBody.fromBytes(Arrays.copyOf(part, filled)))
+                    .eTag();
+            sent.add(CompletedPart.builder().partNumber(number).eTag(eTag).build());
+            filled = 0;
+        }
+
+        private void ensureOpen() {
+            if (closed) {
+                throw new IllegalStateException("the upload of " + key + " is already closed");
+            }
+        }
     }
 }

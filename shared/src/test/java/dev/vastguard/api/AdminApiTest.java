@@ -7,7 +7,9 @@ import static dev.vastguard.api.ApiFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vastguard.audit.AuditAction;
 import dev.vastguard.audit.AuditEvent;
 import dev.vastguard.money.Money;
@@ -17,12 +19,14 @@ import dev.vastguard.team.Team;
 import dev.vastguard.team.TeamId;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AdminApiTest {
 
@@ -302,13 +306,57 @@ class AdminApiTest {
     }
 
     @Test
-    void postReports_month_answersBucketAndKeys() {
+    void postReports_month_answersBucketKeysAndBesideThemDownloadUrlsValidAnHour() throws Exception {
 
         APIGatewayProxyResponseEvent response = api.call("POST", "/reports", FINANCE, "{\"month\":\"2026-11\"}");
 
         assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(response.getBody())
-                .isEqualTo("{\"bucket\":\"test-reports\",\"keys\":[\"reports/2026/11/chargeback.csv\"]}");
+        JsonNode body = new ObjectMapper().readTree(response.getBody());
+        assertThat(body.get("bucket").asText()).isEqualTo("test-reports");
+        List<String> keys = new ObjectMapper().convertValue(body.get("keys"), new TypeReference<List<String>>() {});
+        assertThat(keys)
+                .containsExactly(
+                        "reports/2026/11/chargeback.csv",
+                        "reports/2026/11/totals.csv",
+                        "reports/2026/11/focus.csv",
+                        "reports/2026/11/summary.json",
+                        "reports/2026/11/summary.html",
+                        "reports/2026/11/manifest.json");
+        assertThat(body.get("downloads").findValuesAsText("key")).isEqualTo(keys);
+        assertThat(body.get("downloads").findValuesAsText("url"))
+                .allSatisfy(url -> assertThat(url).startsWith("https://").endsWith("expires-in=3600"));
+        assertThat(body.get("expires_at").asText()).isEqualTo("2026-11-10T01:00:00Z");
+        assertThat(api.test.reports.objects()).containsOnlyKeys(keys);
+    }
+
+    @Test
+    void getReports_monthNeverWritten_answers404SayingHowToWriteIt() {
+
+        APIGatewayProxyResponseEvent response = api.call("GET", "/reports?month=2026-10", FINANCE, null);
+
+        assertProblem(response, 404, "not_found");
+        assertThat(response.getBody()).contains("POST /reports");
+    }
+
+    @Test
+    void getReports_writtenMonth_answersTheManifestsFilesWithUrlsAndWritesNothing() throws Exception {
+        api.call("POST", "/reports", ADMIN, "{\"month\":\"2026-11\"}");
+
+        APIGatewayProxyResponseEvent response = api.call("GET", "/reports?month=2026-11", FINANCE, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        JsonNode body = new ObjectMapper().readTree(response.getBody());
+        assertThat(body.get("downloads").findValuesAsText("key")).hasSize(6).endsWith("reports/2026/11/manifest.json");
+        assertThat(api.test.reports.versions("reports/2026/11/chargeback.csv")).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "?month=2026-13", "?month=2026-11&team=data-science", "?month=november"})
+    void getReports_badQuery_answers400(String query) {
+
+        APIGatewayProxyResponseEvent response = api.call("GET", "/reports" + query, ADMIN, null);
+
+        assertProblem(response, 400, "invalid_request");
     }
 
     @Test

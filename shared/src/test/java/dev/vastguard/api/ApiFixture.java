@@ -9,14 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vastguard.admin.AdminService;
 import dev.vastguard.principal.Principal;
 import dev.vastguard.principal.Role;
-import dev.vastguard.report.ReportResult;
+import dev.vastguard.report.ChargebackReports;
 import dev.vastguard.team.TeamId;
 import dev.vastguard.testing.Fixtures;
 import dev.vastguard.testing.TestPlatform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -65,12 +64,7 @@ public final class ApiFixture {
         test.principals.put(new Principal(FINANCE, Role.FINANCE, Optional.empty()));
         teamApi = ApiRouter.forTeams(service, test.platform());
         adminApi = ApiRouter.forAdmins(
-                new AdminService(
-                        test.platform(),
-                        month -> new ReportResult(
-                                "test-reports",
-                                List.of("reports/" + month.toString().replace('-', '/') + "/chargeback.csv"))),
-                test.platform());
+                new AdminService(test.platform(), new ChargebackReports(test.platform())), test.platform());
     }
 
     /**

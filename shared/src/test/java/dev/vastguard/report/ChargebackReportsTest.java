@@ -4,6 +4,9 @@ import static dev.vastguard.testing.Fixtures.aPolicy;
 import static dev.vastguard.testing.Fixtures.anInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vastguard.audit.AuditAction;
 import dev.vastguard.audit.AuditEvent;
 import dev.vastguard.instance.AccrualCalculator;
@@ -15,12 +18,15 @@ import dev.vastguard.team.TeamId;
 import dev.vastguard.testing.TestPlatform;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +36,11 @@ class ChargebackReportsTest {
     private static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
     private static final String CHARGEBACK = "reports/2026/11/chargeback.csv";
     private static final String TOTALS = "reports/2026/11/totals.csv";
+    private static final String FOCUS = "reports/2026/11/focus.csv";
+    private static final String SUMMARY = "reports/2026/11/summary.json";
+    private static final String PAGE = "reports/2026/11/summary.html";
+    private static final String MANIFEST = "reports/2026/11/manifest.json";
+    private static final List<String> ALL = List.of(CHARGEBACK, TOTALS, FOCUS, SUMMARY, PAGE, MANIFEST);
 
     private final TestPlatform test = new TestPlatform();
     private final ChargebackReports reports = new ChargebackReports(test.platform());
@@ -42,12 +53,12 @@ class ChargebackReportsTest {
     }
 
     @Test
-    void write_month_returnsTheBucketAndBothKeys() {
+    void write_month_returnsTheBucketAndEveryKeyManifestLast() {
         ReportResult result = reports.write(NOVEMBER);
 
         assertThat(result.bucket()).isEqualTo("test-reports");
-        assertThat(result.keys()).containsExactly(CHARGEBACK, TOTALS);
-        assertThat(test.reports.objects()).containsOnlyKeys(CHARGEBACK, TOTALS);
+        assertThat(result.keys()).containsExactlyElementsOf(ALL);
+        assertThat(test.reports.objects()).containsOnlyKeys(ALL);
     }
 
     @Test
@@ -62,12 +73,12 @@ class ChargebackReportsTest {
         reports.write(NOVEMBER);
 
         assertThat(text(CHARGEBACK)).isEqualTo("""
-                        team,instance_id,gpu_name,num_gpus,day,hours,storage_hours,cost,adopted,closed_out
-                        team-a,3,RTX 4090,1,2026-11-10,0.000000,10.000000,0.040000,false,false
-                        team-a,9,RTX 4090,1,2026-11-10,1.000000,0.000000,0.300000,false,false
-                        team-a,9,RTX 4090,1,2026-11-11,0.500000,0.000000,0.150000,false,false
-                        team-b,5,RTX 4090,1,2026-11-10,1.500000,0.000000,0.450000,false,false
-                        """);
+                team,instance_id,gpu_name,num_gpus,day,hours,storage_hours,cost,vast_charged,adopted,closed_out,untracked
+                team-a,3,RTX 4090,1,2026-11-10,0.000000,10.000000,0.040000,,false,false,false
+                team-a,9,RTX 4090,1,2026-11-10,1.000000,0.000000,0.300000,,false,false,false
+                team-a,9,RTX 4090,1,2026-11-11,0.500000,0.000000,0.150000,,false,false,false
+                team-b,5,RTX 4090,1,2026-11-10,1.500000,0.000000,0.450000,,false,false,false
+                """);
     }
 
     @Test
@@ -87,8 +98,8 @@ class ChargebackReportsTest {
 
         assertThat(lines(CHARGEBACK))
                 .contains(
-                        "team-a,1,RTX 4090,1,2026-11-10,1.000000,0.000000,0.300000,true,false",
-                        "team-a,2,RTX 4090,1,2026-11-10,1.000000,0.000000,0.300000,false,true");
+                        "team-a,1,RTX 4090,1,2026-11-10,1.000000,0.000000,0.300000,,true,false,false",
+                        "team-a,2,RTX 4090,1,2026-11-10,1.000000,0.000000,0.300000,,false,true,false");
     }
 
     @Test
@@ -172,6 +183,144 @@ class ChargebackReportsTest {
 
         assertThat(test.reports.objects().get(CHARGEBACK)).isEqualTo(chargeback);
         assertThat(test.reports.objects().get(TOTALS)).isEqualTo(totals);
+        assertThat(test.reports.versions(FOCUS))
+                .hasSize(2)
+                .satisfies(v -> assertThat(v.get(1)).isEqualTo(v.get(0)));
+        assertThat(test.reports.versions(PAGE))
+                .hasSize(2)
+                .satisfies(v -> assertThat(v.get(1)).isEqualTo(v.get(0)));
+    }
+
+    @Test
+    void write_reconciledDays_putWhatVastChargedOnEachRowAndAddUntrackedRowsForChargesWithoutALine() {
+        spend(anInstance("team-a", 1).build(), Billing.GPU, "2026-11-10T01:00:00Z");
+        spend(anInstance("team-a", 3).build(), Billing.GPU, "2026-11-10T01:00:00Z");
+        spend(anInstance("team-a", 4).build(), Billing.GPU, "2026-11-10T01:00:00Z");
+        check("team-a", "2026-11-10", 1, "0.300000", "0.301");
+        check("team-a", "2026-11-10", 2, "0", "0.125");
+        check("team-a", "2026-11-10", 3, "0.300000", "0.300");
+        check("team-a", "2026-11-10", 5, "0", "0");
+
+        reports.write(NOVEMBER);
+
+        assertThat(lines(CHARGEBACK))
+                .containsSubsequence(
+                        "team-a,1,RTX 4090,1,2026-11-10,1.000000,0.000000,0.300000,0.301000,false,false,false",
+                        "team-a,2,,0,2026-11-10,0.000000,0.000000,0.000000,0.125000,false,false,true",
+                        "team-a,3,RTX 4090,1,2026-11-10,1.000000,0.000000,0.300000,0.300000,false,false,false",
+                        "team-a,4,RTX 4090,1,2026-11-10,1.000000,0.000000,0.300000,0.000000,false,false,false")
+                .noneMatch(row -> row.startsWith("team-a,5,"));
+        assertThat(lines(TOTALS)).contains("team-a,0.900000,0.726000,-0.174000,1");
+    }
+
+    @Test
+    void write_summary_totalsPerTeamGpuAndDayAreTheExactSumsOfTheRows() throws Exception {
+        spend(anInstance("team-a", 1).dph("0.333333").build(), Billing.GPU, "2026-11-10T00:00:07Z");
+        spend(anInstance("team-a", 2).gpuName("H100 SXM").dph("2.777777").build(), Billing.GPU, "2026-11-12T13:13:13Z");
+        spend(anInstance("team-b", 3).dph("0.123457").build(), Billing.GPU, "2026-11-10T00:00:01Z");
+
+        reports.write(NOVEMBER);
+
+        JsonNode summary = new ObjectMapper()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .readTree(test.reports.objects().get(SUMMARY));
+        BigDecimal rowSum = BigDecimal.ZERO;
+        for (String row : lines(CHARGEBACK).subList(1, lines(CHARGEBACK).size())) {
+            rowSum = rowSum.add(new BigDecimal(row.split(",")[7]));
+        }
+        assertThat(summary.get("cost").decimalValue()).isEqualByComparingTo(rowSum);
+        BigDecimal teams = BigDecimal.ZERO;
+        for (JsonNode team : summary.get("teams")) {
+            teams = teams.add(team.get("cost").decimalValue());
+        }
+        BigDecimal gpus = BigDecimal.ZERO;
+        for (JsonNode gpu : summary.get("gpus")) {
+            gpus = gpus.add(gpu.get("cost").decimalValue());
+        }
+        BigDecimal days = BigDecimal.ZERO;
+        for (JsonNode day : summary.get("days")) {
+            days = days.add(day.get("cost").decimalValue());
+        }
+        assertThat(teams).isEqualByComparingTo(rowSum);
+        assertThat(gpus).isEqualByComparingTo(rowSum);
+        assertThat(days).isEqualByComparingTo(rowSum);
+        assertThat(summary.get("days")).hasSize(30);
+        assertThat(summary.get("gpus").findValuesAsText("gpu_name")).containsExactly("H100 SXM", "RTX 4090");
+        assertThat(summary.get("teams").findValuesAsText("team")).containsExactly("team-a", "team-b", "team-c");
+        assertThat(summary.at("/ledger_watermark/ledger_lines").asLong()).isEqualTo(rowCount(CHARGEBACK));
+        assertThat(summary.at("/ledger_watermark/accrued_through").asText()).isEqualTo("2026-11-12T13:13:13Z");
+    }
+
+    @Test
+    void write_manifest_listsEveryOtherFileWithItsSha256AndSize() throws Exception {
+        spend(anInstance("team-a", 1).build(), Billing.GPU, "2026-11-10T01:00:00Z");
+
+        reports.write(NOVEMBER);
+
+        JsonNode manifest = new ObjectMapper().readTree(test.reports.objects().get(MANIFEST));
+        assertThat(manifest.get("files").findValuesAsText("key")).containsExactlyElementsOf(ALL.subList(0, 5));
+        for (JsonNode file : manifest.get("files")) {
+            byte[] stored = test.reports.objects().get(file.get("key").asText());
+            assertThat(file.get("sha256").asText())
+                    .isEqualTo(HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(stored)));
+            assertThat(file.get("bytes").asLong()).isEqualTo(stored.length);
+        }
+        assertThat(manifest.at("/ledger_watermark/ledger_lines").asLong()).isEqualTo(1);
+        assertThat(manifest.at("/changes/files").findValuesAsText("change")).containsOnly("added");
+    }
+
+    @Test
+    void write_reRunAfterACorrection_writesNewVersionsAndTheManifestSaysWhatChanged() throws Exception {
+        spend(anInstance("team-a", 1).build(), Billing.GPU, "2026-11-10T01:00:00Z");
+        spend(anInstance("team-b", 2).build(), Billing.GPU, "2026-11-10T01:00:00Z");
+        reports.write(NOVEMBER);
+        byte[] firstManifest = test.reports.objects().get(MANIFEST);
+
+        spend(
+                anInstance("team-b", 2).accruedUntil("2026-11-10T01:00:00Z").build(),
+                Billing.GPU,
+                "2026-11-10T02:00:00Z");
+        reports.write(NOVEMBER);
+
+        assertThat(test.reports.versions(CHARGEBACK)).hasSize(2);
+        JsonNode manifest = new ObjectMapper()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .readTree(test.reports.objects().get(MANIFEST));
+        JsonNode first = new ObjectMapper().readTree(firstManifest);
+        assertThat(manifest.at("/changes/previous_ledger_watermark")).isEqualTo(first.get("ledger_watermark"));
+        assertThat(manifest.at("/changes/files").findValuesAsText("change"))
+                .containsExactly("changed", "changed", "changed", "changed", "changed");
+
+        assertThat(manifest.at("/changes/files/0/previous_sha256").asText())
+                .isEqualTo(first.at("/files/0/sha256").asText());
+        JsonNode teams = manifest.at("/changes/teams");
+        assertThat(teams).hasSize(1);
+        assertThat(teams.get(0).get("team").asText()).isEqualTo("team-b");
+        assertThat(teams.get(0).get("previous_cost").decimalValue()).isEqualByComparingTo("0.30");
+        assertThat(teams.get(0).get("cost").decimalValue()).isEqualByComparingTo("0.60");
+    }
+
+    @Test
+    void write_reRunOnAnUnchangedLedger_keepsEveryFileAndTheManifestByteForByte() {
+        spend(anInstance("team-a", 1).build(), Billing.GPU, "2026-11-10T01:00:00Z");
+        reports.write(NOVEMBER);
+        spend(
+                anInstance("team-a", 1).accruedUntil("2026-11-10T01:00:00Z").build(),
+                Billing.GPU,
+                "2026-11-10T03:00:00Z");
+        reports.write(NOVEMBER);
+        Map<String, byte[]> before = test.reports.objects();
+
+        reports.write(NOVEMBER);
+
+        Map<String, byte[]> after = test.reports.objects();
+        for (String key : ALL) {
+            assertThat(after.get(key)).as(key).isEqualTo(before.get(key));
+        }
+        assertThat(new String(after.get(MANIFEST), StandardCharsets.UTF_8))
+                .as("the changes still describe the build that changed something")
+                .contains("\"change\" : \"changed\"");
     }
 
     private void spend(Instance instance, Billing billing, String until) {
@@ -194,6 +343,10 @@ class ChargebackReportsTest {
 
     private String text(String key) {
         return new String(test.reports.objects().get(key), StandardCharsets.UTF_8);
+    }
+
+    private int rowCount(String key) {
+        return lines(key).size() - 1;
     }
 
     private List<String> lines(String key) {

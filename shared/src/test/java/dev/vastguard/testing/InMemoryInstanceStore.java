@@ -127,7 +127,8 @@ public final class InMemoryInstanceStore implements InstanceRepository, Ledger {
                             accrual.numGpus(),
                             (line == null ? 0 : line.gpuSeconds()) + day.gpuSeconds(),
                             (line == null ? 0 : line.storageSeconds()) + day.storageSeconds(),
-                            (line == null ? Money.ZERO : line.cost()).plus(day.cost())));
+                            (line == null ? Money.ZERO : line.cost()).plus(day.cost()),
+                            Optional.of(accrual.to())));
         }
         InstanceStatus status = accrual.newStatus().orElse(current.status());
         Instance updated = new Instance(

@@ -5,9 +5,13 @@ import dev.vastguard.report.ReportStore;
 import dev.vastguard.secrets.MissingSecretException;
 import dev.vastguard.secrets.VastApiKey;
 import dev.vastguard.secrets.VastKeyProvider;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -71,10 +75,10 @@ public final class SimpleFakes {
         }
     }
 
-    /** A bucket in memory. */
+    /** A versioned bucket in memory; download URLs are made up and lead nowhere. */
     public static final class Reports implements ReportStore {
 
-        private final Map<String, byte[]> objects = new TreeMap<>();
+        private final Map<String, List<byte[]>> versions = new TreeMap<>();
 
         @Override
         public String bucket() {
@@ -83,16 +87,75 @@ public final class SimpleFakes {
 
         @Override
         public synchronized void put(String key, String contentType, byte[] body) {
-            objects.put(key, body.clone());
+            versions.computeIfAbsent(key, k -> new ArrayList<>()).add(body.clone());
+        }
+
+        @Override
+        public Upload upload(String key, String contentType) {
+            return new Upload() {
+                private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                private boolean done;
+
+                @Override
+                public void write(int b) {
+                    bytes.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    bytes.write(b, off, len);
+                }
+
+                @Override
+                public void close() {
+                    if (!done) {
+                        done = true;
+                        put(key, contentType, bytes.toByteArray());
+                    }
+                }
+
+                @Override
+                public void abort() {
+                    done = true;
+                }
+            };
+        }
+
+        @Override
+        public synchronized Optional<byte[]> get(String key) {
+            List<byte[]> all = versions.get(key);
+            return all == null
+                    ? Optional.empty()
+                    : Optional.of(all.get(all.size() - 1).clone());
+        }
+
+        @Override
+        public URI downloadUrl(String key, Duration validity) {
+            return URI.create("https://test-reports.example/" + key + "?expires-in=" + validity.toSeconds());
         }
 
         /**
-         * The objects written, by key.
+         * The current version of every object written, by key.
          *
          * @return a copy of the objects
          */
         public synchronized Map<String, byte[]> objects() {
-            return new TreeMap<>(objects);
+            Map<String, byte[]> current = new TreeMap<>();
+            versions.forEach(
+                    (key, all) -> current.put(key, all.get(all.size() - 1).clone()));
+            return current;
+        }
+
+        /**
+         * Every version of one object, oldest first.
+         *
+         * @param key the object key
+         * @return the versions, none if it was never written
+         */
+        public synchronized List<byte[]> versions(String key) {
+            return versions.getOrDefault(key, List.of()).stream()
+                    .map(byte[]::clone)
+                    .toList();
         }
     }
 }

@@ -114,7 +114,8 @@ final class AccrualWrites {
                 "#gpuName", LedgerKeys.GPU_NAME,
                 "#numGpus", LedgerKeys.NUM_GPUS,
                 "#day", LedgerKeys.DAY,
-                "#id", LedgerKeys.INSTANCE_ID);
+                "#id", LedgerKeys.INSTANCE_ID,
+                "#accruedTo", LedgerKeys.ACCRUED_TO);
         Map<String, AttributeValue> values = Map.of(
                 ":cost", number(day.cost().micros()),
                 ":gpuSeconds", number(day.gpuSeconds()),
@@ -122,13 +123,15 @@ final class AccrualWrites {
                 ":gpuName", AttributeValue.fromS(accrual.gpuName()),
                 ":numGpus", number(accrual.numGpus()),
                 ":day", AttributeValue.fromS(day.day().toString()),
-                ":id", number(accrual.instanceId()));
+                ":id", number(accrual.instanceId()),
+                ":accruedTo", number(accrual.to().getEpochSecond()));
         return TransactWriteItem.builder()
                 .update(Update.builder()
                         .tableName(tables.ledger())
                         .key(LedgerKeys.key(accrual.team(), LedgerKeys.line(day.day(), accrual.instanceId())))
-                        .updateExpression("SET #gpuName = :gpuName, #numGpus = :numGpus, #day = :day, #id = :id"
-                                + " ADD #cost :cost, #gpuSeconds :gpuSeconds, #storageSeconds :storageSeconds")
+                        .updateExpression(
+                                "SET #gpuName = :gpuName, #numGpus = :numGpus, #day = :day, #id = :id, #accruedTo = :accruedTo"
+                                        + " ADD #cost :cost, #gpuSeconds :gpuSeconds, #storageSeconds :storageSeconds")
                         .expressionAttributeNames(names)
                         .expressionAttributeValues(values)
                         .build())

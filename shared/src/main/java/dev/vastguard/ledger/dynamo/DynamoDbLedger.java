@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -81,14 +82,23 @@ public final class DynamoDbLedger implements Ledger {
 
     @Override
     public List<LedgerLine> lines(TeamId team, YearMonth month) {
+        return streamLines(team, month).toList();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The sort key {@code line#DAY#<20-digit id>} already orders the lines by day, then instance id, so the query's
+     * pages arrive in report order and nothing is sorted in memory.
+     */
+    @Override
+    public Stream<LedgerLine> streamLines(TeamId team, YearMonth month) {
         QueryConditional prefix = QueryConditional.sortBeginsWith(Key.builder()
                 .partitionValue(team.value())
                 .sortValue(LedgerKeys.linePrefix(month))
                 .build());
         return table.query(r -> r.queryConditional(prefix).consistentRead(true)).items().stream()
-                .map(LedgerItem::toLine)
-                .sorted(Comparator.comparing(LedgerLine::day).thenComparingLong(LedgerLine::instanceId))
-                .toList();
+                .map(LedgerItem::toLine);
     }
 
     @Override

@@ -4,7 +4,9 @@ import dev.vastguard.ledger.LedgerLine;
 import dev.vastguard.money.Money;
 import dev.vastguard.team.TeamId;
 import java.lang.invoke.MethodHandles;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.BeanTableSchemaParams;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
@@ -32,6 +34,7 @@ final class LedgerItem {
     private Integer numGpus;
     private String day;
     private Long instanceId;
+    private Long accruedTo;
 
     /** Creates an empty item; the Enhanced Client fills it in. */
     public LedgerItem() {}
@@ -49,7 +52,8 @@ final class LedgerItem {
                 numGpus == null ? 0 : numGpus,
                 gpuSeconds == null ? 0 : gpuSeconds,
                 storageSeconds == null ? 0 : storageSeconds,
-                cost());
+                cost(),
+                Optional.ofNullable(accruedTo).map(Instant::ofEpochSecond));
     }
 
     @DynamoDbPartitionKey
@@ -133,5 +137,14 @@ final class LedgerItem {
 
     public void setInstanceId(Long instanceId) {
         this.instanceId = instanceId;
+    }
+
+    @DynamoDbAttribute(LedgerKeys.ACCRUED_TO)
+    public Long getAccruedTo() {
+        return accruedTo;
+    }
+
+    public void setAccruedTo(Long accruedTo) {
+        this.accruedTo = accruedTo;
     }
 }

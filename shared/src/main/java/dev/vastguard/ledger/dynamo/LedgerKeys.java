@@ -40,6 +40,9 @@ public final class LedgerKeys {
     /** The instance id, a number, on lines. */
     public static final String INSTANCE_ID = "instance_id";
 
+    /** The end of the latest accrual into a line, epoch seconds, on lines; reports take their watermark from it. */
+    public static final String ACCRUED_TO = "accrued_to";
+
     private LedgerKeys() {}
 
     /**

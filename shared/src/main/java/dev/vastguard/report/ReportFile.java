@@ -1,0 +1,122 @@
+package dev.vastguard.report;
+
+import java.io.BufferedWriter;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * One report file streamed to the store as UTF-8 text, hashed and counted on the way so the manifest can list it
+ * without reading it back.
+ */
+final class ReportFile implements AutoCloseable {
+
+    private final String key;
+    private final String contentType;
+    private final ReportStore.Upload upload;
+    private final MessageDigest sha256;
+    private final Counting counted;
+    private final Writer writer;
+    private boolean finished;
+
+    private ReportFile(String key, String contentType, ReportStore.Upload upload) {
+        this.key = key;
+        this.contentType = contentType;
+        this.upload = upload;
+        this.sha256 = sha256();
+        this.counted = new Counting(upload, sha256);
+        this.writer = new BufferedWriter(new OutputStreamWriter(counted, StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    /**
+     * Starts a file.
+     *
+     * @param store the store
+     * @param key the object key
+     * @param contentType the MIME type
+     * @return the file, open for writing
+     */
+    static ReportFile open(ReportStore store, String key, String contentType) {
+        return new ReportFile(key, contentType, store.upload(key, contentType));
+    }
+
+    /**
+     * The text writer of the file (buffered).
+     *
+     * @return the writer
+     */
+    Writer writer() {
+        return writer;
+    }
+
+    /**
+     * Finishes the file: flushes it and completes the upload.
+     *
+     * @return the file as the manifest lists it
+     * @throws IOException if the upload fails
+     */
+    Manifest.File finish() throws IOException {
+        writer.flush();
+        finished = true;
+        upload.close();
+        return new Manifest.File(key, contentType, counted.bytes, HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    /**
+     * Hashes bytes written whole, the same way a streamed file is hashed.
+     *
+     * @param key the object key
+     * @param contentType the MIME type
+     * @param body the bytes
+     * @return the file as the manifest lists it
+     */
+    static Manifest.File describe(String key, String contentType, byte[] body) {
+        return new Manifest.File(key, contentType, body.length, HexFormat.of().formatHex(sha256().digest(body)));
+    }
+
+    /** Aborts the upload unless the file was finished: a failed report leaves the previous version in place. */
+    @Override
+    public void close() throws IOException {
+        if (!finished) {
+            upload.abort();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** Passes bytes on while hashing and counting them. */
+    private static final class Counting extends FilterOutputStream {
+        private final MessageDigest digest;
+        private long bytes;
+
+        Counting(ReportStore.Upload upload, MessageDigest digest) {
+            super(upload);
+            this.digest = digest;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            digest.update((byte) b);
+            bytes++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            digest.update(b, off, len);
+            bytes += len;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.vastguard.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.vastguard.money.Money;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The JSON of the report files: indented with {@code \n} whatever the platform, decimals written plain, so the same
+ * values always give the same bytes.
+ */
+final class ReportJson {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
+    private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+    private ReportJson() {}
+
+    /**
+     * Writes a value (maps, lists, strings, numbers) as indented UTF-8 JSON ending in a newline.
+     *
+     * @param value the value
+     * @return the bytes
+     */
+    static byte[] write(Object value) {
+        try {
+            return (WRITER.writeValueAsString(value) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("a report value could not be written as JSON", e);
+        }
+    }
+
+    /**
+     * Reads JSON written earlier, for example the previous manifest.
+     *
+     * @param bytes the bytes
+     * @return the tree, or empty if the bytes are not JSON
+     */
+    static Optional<JsonNode> read(byte[] bytes) {
+        try {
+            return Optional.of(MAPPER.readTree(bytes));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * An amount as a JSON number of dollars with six decimals.
+     *
+     * @param amount the amount
+     * @return the number
+     */
+    static BigDecimal dollars(Money amount) {
+        return amount.toDollars();
+    }
+}
