@@ -20,8 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -407,6 +410,51 @@ class LocalRunnerIT {
         BigDecimal total = sumColumn(totals, "ledgers", "cost");
         assertThat(lines).isPositive();
         assertThat(total).isEqualByComparingTo(lines);
+    }
+
+    @Test
+    void reportsThroughTheApi_financeWritesAndDownloadsEveryFileByItsUrlAndTheManifestHashesMatch() throws Exception {
+        setClock("2026-06-10T08:00:00Z");
+        call("POST", "/instances", member("finance-e2e"), "{\"gpu_name\":\"RTX_4090\",\"image\":\"ubuntu\"}", null);
+        setClock("2026-06-11T02:30:00Z");
+        call("POST", "/_local/sweep", null, "", null);
+
+        Reply written = call("POST", "/reports", FINANCE, "{\"month\":\"2026-06\"}", null);
+        Reply again = call("GET", "/reports?month=2026-06", FINANCE, null, null);
+
+        assertThat(written.status()).as(written.body()).isEqualTo(200);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        Map<String, byte[]> downloaded = new HashMap<>();
+        for (JsonNode file : again.json().path("downloads")) {
+            HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(file.path("url").asText()))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).as(file.path("key").asText()).isEqualTo(200);
+            downloaded.put(file.path("key").asText(), response.body());
+        }
+        assertThat(downloaded)
+                .containsOnlyKeys(
+                        "reports/2026/06/chargeback.csv",
+                        "reports/2026/06/totals.csv",
+                        "reports/2026/06/focus.csv",
+                        "reports/2026/06/summary.json",
+                        "reports/2026/06/summary.html",
+                        "reports/2026/06/manifest.json");
+        JsonNode manifest = JSON.readTree(downloaded.get("reports/2026/06/manifest.json"));
+        for (JsonNode file : manifest.path("files")) {
+            byte[] body = downloaded.get(file.path("key").asText());
+            assertThat(HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(body)))
+                    .as(file.path("key").asText())
+                    .isEqualTo(file.path("sha256").asText());
+        }
+        assertThat(sumColumn(downloaded.get("reports/2026/06/chargeback.csv"), "finance-e2e", "cost"))
+                .isPositive();
+        assertThat(call("POST", "/reports", member("finance-e2e"), "{\"month\":\"2026-06\"}", null)
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test

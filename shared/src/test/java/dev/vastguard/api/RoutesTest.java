@@ -36,9 +36,9 @@ class RoutesTest {
     }
 
     @Test
-    void all_listsFifteenRoutes() {
+    void all_listsSixteenRoutes() {
 
-        assertThat(Routes.all()).hasSize(15);
+        assertThat(Routes.all()).hasSize(16);
         assertThat(Routes.all()).extracting(Routes.Route::key).doesNotHaveDuplicates();
     }
 }

@@ -129,9 +129,9 @@ final class AccrualWrites {
                 .update(Update.builder()
                         .tableName(tables.ledger())
                         .key(LedgerKeys.key(accrual.team(), LedgerKeys.line(day.day(), accrual.instanceId())))
-                        .updateExpression(
-                                "SET #gpuName = :gpuName, #numGpus = :numGpus, #day = :day, #id = :id, #accruedTo = :accruedTo"
-                                        + " ADD #cost :cost, #gpuSeconds :gpuSeconds, #storageSeconds :storageSeconds")
+                        .updateExpression("SET #gpuName = :gpuName, #numGpus = :numGpus, #day = :day, #id = :id,"
+                                + " #accruedTo = :accruedTo"
+                                + " ADD #cost :cost, #gpuSeconds :gpuSeconds, #storageSeconds :storageSeconds")
                         .expressionAttributeNames(names)
                         .expressionAttributeValues(values)
                         .build())

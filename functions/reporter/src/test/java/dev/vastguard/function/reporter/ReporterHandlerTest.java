@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +45,7 @@ class ReporterHandlerTest {
 
         assertThat(response)
                 .containsEntry("bucket", "test-reports")
-                .containsEntry("keys", List.of("reports/2026/11/chargeback.csv", "reports/2026/11/totals.csv"));
+                .containsEntry("keys", keys("2026/11"));
         assertThat(new String(test.reports.objects().get("reports/2026/11/totals.csv"), StandardCharsets.UTF_8))
                 .isEqualTo("team,cost,vast_charged,difference,reconciled_days\nteam-a,0.600000,,,\n");
     }
@@ -54,7 +55,7 @@ class ReporterHandlerTest {
         Map<String, Object> response = handler.handleRequest(event("schedule-report.json"), null);
 
         assertThat(response)
-                .containsEntry("keys", List.of("reports/2026/11/chargeback.csv", "reports/2026/11/totals.csv"));
+                .containsEntry("keys", keys("2026/11"));
     }
 
     @Test
@@ -62,7 +63,7 @@ class ReporterHandlerTest {
         Map<String, Object> response = handler.handleRequest(event("schedule-report-january.json"), null);
 
         assertThat(response)
-                .containsEntry("keys", List.of("reports/2026/12/chargeback.csv", "reports/2026/12/totals.csv"));
+                .containsEntry("keys", keys("2026/12"));
     }
 
     @Test
@@ -70,7 +71,7 @@ class ReporterHandlerTest {
         Map<String, Object> response = handler.handleRequest(null, null);
 
         assertThat(response)
-                .containsEntry("keys", List.of("reports/2026/10/chargeback.csv", "reports/2026/10/totals.csv"));
+                .containsEntry("keys", keys("2026/10"));
     }
 
     @Test
@@ -88,5 +89,12 @@ class ReporterHandlerTest {
         try (InputStream in = ReporterHandlerTest.class.getResourceAsStream("/events/" + name)) {
             return JSON.readValue(in, new TypeReference<>() {});
         }
+    }
+
+    /** Every file of a month's reports, in the order the writer lists them. */
+    private static List<String> keys(String yearSlashMonth) {
+        return Stream.of("chargeback.csv", "totals.csv", "focus.csv", "summary.json", "summary.html", "manifest.json")
+                .map(name -> "reports/" + yearSlashMonth + "/" + name)
+                .toList();
     }
 }
