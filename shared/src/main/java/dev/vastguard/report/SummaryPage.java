@@ -198,7 +198,8 @@ public final class SummaryPage {
             max = Math.max(max, Math.max(positive(team.cost()), positive(team.monthCap())));
         }
         Axis axis = Axis.of(max);
-        int height = AXIS + Math.max(1, teams.size()) * ROW + 6;
+        // Without rows an axis would only frame nothing: the chart is then just its note.
+        int height = teams.isEmpty() ? 40 : AXIS + teams.size() * ROW + 6;
         html.append("<section id=\"teams\">\n<h2>Spend per team against its month cap</h2>\n")
                 .append("<p class=\"note\">Percentages are of the month cap: the lower of the monthly budget and")
                 .append(" the daily budget times the days of the month.</p>\n")
@@ -209,9 +210,10 @@ public final class SummaryPage {
                 .append("</div>\n");
         openSvg(html, "chart-teams", "Spend per team against its month cap", height);
         int track = WIDTH - VALUE_COLUMN;
-        barAxis(html, axis, track, height);
         if (teams.isEmpty()) {
-            emptyNote(html, "No teams this month.", AXIS + 24);
+            emptyNote(html, "No teams this month.", 24);
+        } else {
+            barAxis(html, axis, track, height);
         }
         for (int i = 0; i < teams.size(); i++) {
             TeamTotal team = teams.get(i);
@@ -268,15 +270,17 @@ public final class SummaryPage {
             total = total.plus(gpu.cost());
         }
         Axis axis = Axis.of(max);
-        int height = AXIS + Math.max(1, gpus.size()) * ROW + 6;
+        // Without rows an axis would only frame nothing: the chart is then just its note.
+        int height = gpus.isEmpty() ? 40 : AXIS + gpus.size() * ROW + 6;
         html.append("<section id=\"gpus\">\n<h2>Spend per GPU model</h2>\n")
                 .append("<p class=\"note\">Every team together; percentages are shares of the month's")
                 .append(" GPU spend.</p>\n");
         openSvg(html, "chart-gpus", "Spend per GPU model", height);
         int track = WIDTH - VALUE_COLUMN;
-        barAxis(html, axis, track, height);
         if (gpus.isEmpty()) {
-            emptyNote(html, "No GPU spend this month.", AXIS + 24);
+            emptyNote(html, "No GPU spend this month.", 24);
+        } else {
+            barAxis(html, axis, track, height);
         }
         for (int i = 0; i < gpus.size(); i++) {
             GpuTotal gpu = gpus.get(i);
@@ -536,8 +540,14 @@ public final class SummaryPage {
                 .append("</text>");
     }
 
+    /** A centred note on a white patch, so that gridlines behind it do not run through the words. */
     private static void emptyNote(StringBuilder html, String text, int y) {
-        html.append("<text class=\"empty\" x=\"")
+        html.append("<rect x=\"")
+                .append(WIDTH / 2 - 130)
+                .append("\" y=\"")
+                .append(y - 17)
+                .append("\" width=\"260\" height=\"24\" fill=\"#fff\"/>")
+                .append("<text class=\"empty\" x=\"")
                 .append(WIDTH / 2)
                 .append("\" y=\"")
                 .append(y)
