@@ -216,46 +216,50 @@ public final class SummaryPage {
             barAxis(html, axis, track, height);
         }
         for (int i = 0; i < teams.size(); i++) {
-            TeamTotal team = teams.get(i);
-            int top = AXIS + i * ROW;
-            boolean over = isOver(team);
-            String name = team.team().value();
-            String value = dollars(team.cost()) + " \u00b7 "
-                    + (team.monthCap().micros() > 0 ? percent(team.cost(), team.monthCap()) + " of cap" : "no cap");
-            html.append("<g>");
-            html.append("<title>")
-                    .append(esc(name + ": " + dollars(team.cost()) + " of a " + dollars(team.monthCap()) + " cap"))
-                    .append("</title>");
-            label(html, name, top);
-            html.append("<rect class=\"cap-band\" x=\"0\" y=\"")
-                    .append(top + 18)
-                    .append("\" width=\"")
-                    .append(px(axis.scale(positive(team.monthCap()), track)))
-                    .append("\" height=\"14\" fill=\"")
-                    .append(BAND)
-                    .append("\"/>");
-            html.append("<rect class=\"bar-team")
-                    .append(over ? " over" : "")
-                    .append("\" x=\"0\" y=\"")
-                    .append(top + 21)
-                    .append("\" width=\"")
-                    .append(px(axis.scale(positive(team.cost()), track)))
-                    .append("\" height=\"8\" fill=\"")
-                    .append(over ? OVER : SPEND)
-                    .append("\"/>");
-            html.append("<rect class=\"cap-mark\" x=\"")
-                    .append(px(axis.scale(positive(team.monthCap()), track)
-                            .subtract(BigDecimal.ONE)
-                            .max(BigDecimal.ZERO)))
-                    .append("\" y=\"")
-                    .append(top + 15)
-                    .append("\" width=\"2\" height=\"20\" fill=\"")
-                    .append(INK)
-                    .append("\"/>");
-            valueText(html, value, top, over);
-            html.append("</g>\n");
+            teamRow(html, teams.get(i), axis, AXIS + i * ROW);
         }
         html.append("</svg>\n</section>\n");
+    }
+
+    /** One team: its name, the band up to its cap, its spend over the band, the cap mark and the figures. */
+    private static void teamRow(StringBuilder html, TeamTotal team, Axis axis, int top) {
+        int track = WIDTH - VALUE_COLUMN;
+        boolean over = isOver(team);
+        String name = team.team().value();
+        String value = dollars(team.cost()) + " \u00b7 "
+                + (team.monthCap().micros() > 0 ? percent(team.cost(), team.monthCap()) + " of cap" : "no cap");
+        html.append("<g>");
+        html.append("<title>")
+                .append(esc(name + ": " + dollars(team.cost()) + " of a " + dollars(team.monthCap()) + " cap"))
+                .append("</title>");
+        label(html, name, top);
+        html.append("<rect class=\"cap-band\" x=\"0\" y=\"")
+                .append(top + 18)
+                .append("\" width=\"")
+                .append(px(axis.scale(positive(team.monthCap()), track)))
+                .append("\" height=\"14\" fill=\"")
+                .append(BAND)
+                .append("\"/>");
+        html.append("<rect class=\"bar-team")
+                .append(over ? " over" : "")
+                .append("\" x=\"0\" y=\"")
+                .append(top + 21)
+                .append("\" width=\"")
+                .append(px(axis.scale(positive(team.cost()), track)))
+                .append("\" height=\"8\" fill=\"")
+                .append(over ? OVER : SPEND)
+                .append("\"/>");
+        html.append("<rect class=\"cap-mark\" x=\"")
+                .append(px(axis.scale(positive(team.monthCap()), track)
+                        .subtract(BigDecimal.ONE)
+                        .max(BigDecimal.ZERO)))
+                .append("\" y=\"")
+                .append(top + 15)
+                .append("\" width=\"2\" height=\"20\" fill=\"")
+                .append(INK)
+                .append("\"/>");
+        valueText(html, value, top, over);
+        html.append("</g>\n");
     }
 
     /** Chart 2: spend per GPU model, largest first, with its share of the month. */
