@@ -210,10 +210,17 @@ public final class AdminService {
     /**
      * Writes a month's chargeback reports.
      *
-     * @param month the UTC month
+     * @param month the UTC month, at the latest the current one
      * @return the files written, each with a download URL
+     * @throws AdminRequestException if the month has not begun (there is nothing to report, and an empty build would
+     *     only add a version finance must tell apart later)
      */
     public ReportDownloads writeReports(YearMonth month) {
+        YearMonth current = YearMonth.now(clock.withZone(ZoneOffset.UTC));
+        if (month.isAfter(current)) {
+            throw new AdminRequestException("'month' " + month + " has not begun (it is " + current
+                    + " UTC); reports cover past months and" + " the current one so far");
+        }
         return ReportDownloads.of(store, reports.write(month), clock);
     }
 

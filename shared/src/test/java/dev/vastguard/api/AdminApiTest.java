@@ -330,6 +330,16 @@ class AdminApiTest {
     }
 
     @Test
+    void postReports_monthNotBegun_answers400AndWritesNothing() {
+
+        APIGatewayProxyResponseEvent response = api.call("POST", "/reports", FINANCE, "{\"month\":\"2026-12\"}");
+
+        assertProblem(response, 400, "invalid_request");
+        assertThat(response.getBody()).contains("has not begun");
+        assertThat(api.test.reports.objects()).isEmpty();
+    }
+
+    @Test
     void getReports_monthNeverWritten_answers404SayingHowToWriteIt() {
 
         APIGatewayProxyResponseEvent response = api.call("GET", "/reports?month=2026-10", FINANCE, null);
