@@ -242,7 +242,17 @@ class DynamoDbInstanceRepositoryIT {
             assertThat(instance.status()).isEqualTo(InstanceStatus.RUNNING);
         });
         assertThat(ledger.lines(team, YearMonth.of(2026, 11)))
-                .containsExactly(new LedgerLine(team, DAY, 500, "RTX 4090", 1, 3600, 0, InstanceFixtures.DPH));
+                .as("the line records where its latest accrual ended: the reports' watermark")
+                .containsExactly(new LedgerLine(
+                        team,
+                        DAY,
+                        500,
+                        "RTX 4090",
+                        1,
+                        3600,
+                        0,
+                        InstanceFixtures.DPH,
+                        Optional.of(NOON.plusSeconds(3600))));
         assertThat(ledger.daySpend(team, DAY)).isEqualTo(InstanceFixtures.DPH);
         assertThat(ledger.monthSpend(team, YearMonth.of(2026, 11))).isEqualTo(InstanceFixtures.DPH);
     }

@@ -13,10 +13,12 @@ import dev.vastguard.testing.MotoServer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -108,18 +110,25 @@ class DynamoDbLedgerIT {
     }
 
     @Test
-    void lines_morePagesThanOneQuery_readsAll() {
+    void lines_morePagesThanOneQuery_readsAllInKeyOrder() {
         TeamId team = newTeam();
         String padding = "x".repeat(30_000);
-        for (int id = 1; id <= 60; id++) {
-            Map<String, AttributeValue> item = line(team, LocalDate.parse("2026-11-15"), id);
+        for (int id = 60; id >= 1; id--) {
+            Map<String, AttributeValue> item = line(team, LocalDate.parse("2026-11-" + (id % 2 == 0 ? 15 : 16)), id);
             item.put("padding", AttributeValue.fromS(padding));
             clients.dynamoDb().putItem(r -> r.tableName(tables.ledger()).item(item));
         }
 
         List<LedgerLine> lines = ledger.lines(team, NOVEMBER);
+        List<LedgerLine> streamed;
+        try (Stream<LedgerLine> stream = ledger.streamLines(team, NOVEMBER)) {
+            streamed = stream.toList();
+        }
 
-        assertThat(lines).hasSize(60);
+        assertThat(lines)
+                .hasSize(60)
+                .isSortedAccordingTo(Comparator.comparing(LedgerLine::day).thenComparingLong(LedgerLine::instanceId));
+        assertThat(streamed).isEqualTo(lines);
     }
 
     private static TeamId newTeam() {
