@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vastguard.local.sandbox.SandboxInstance;
 import dev.vastguard.local.sandbox.VastSandbox;
+import dev.vastguard.report.FocusChecker;
+import dev.vastguard.report.FocusCsvTest;
 import dev.vastguard.testing.MotoServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -452,6 +454,9 @@ class LocalRunnerIT {
         }
         assertThat(sumColumn(downloaded.get("reports/2026/06/chargeback.csv"), "finance-e2e", "cost"))
                 .isPositive();
+        assertThat(FocusChecker.requiring(FocusCsvTest.CONDITIONAL)
+                        .check(new String(downloaded.get("reports/2026/06/focus.csv"), StandardCharsets.UTF_8)))
+                .isEmpty();
         assertThat(call("POST", "/reports", member("finance-e2e"), "{\"month\":\"2026-06\"}", null)
                         .status())
                 .isEqualTo(403);

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -87,8 +86,6 @@ public final class ChargebackReports implements MonthlyReports {
      */
     private static final String[] TOTAL_COLUMNS = {"team", "cost", "vast_charged", "difference", "reconciled_days"};
 
-    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
-
     private final Platform platform;
 
     /**
@@ -129,7 +126,7 @@ public final class ChargebackReports implements MonthlyReports {
                 });
             }
             lines.flush();
-            focusRows.close();
+            focusRows.flush();
             files.add(chargeback.finish());
             files.add(focus.finish());
         } catch (IOException e) {
@@ -223,8 +220,8 @@ public final class ChargebackReports implements MonthlyReports {
                     row.gpuName(),
                     Integer.toString(row.numGpus()),
                     row.day().toString(),
-                    hours(row.gpuSeconds()),
-                    hours(row.storageSeconds()),
+                    ReportJson.hours(row.gpuSeconds()).toPlainString(),
+                    ReportJson.hours(row.storageSeconds()).toPlainString(),
                     dollars(row.cost()),
                     row.vastCharged().map(ChargebackReports::dollars).orElse(""),
                     Boolean.toString(row.adopted()),
@@ -262,12 +259,6 @@ public final class ChargebackReports implements MonthlyReports {
                 .setHeader(columns)
                 .setRecordSeparator('\n')
                 .get();
-    }
-
-    private static String hours(long seconds) {
-        return BigDecimal.valueOf(seconds)
-                .divide(SECONDS_PER_HOUR, 6, RoundingMode.HALF_EVEN)
-                .toPlainString();
     }
 
     private static String dollars(Money amount) {

@@ -1,43 +1,207 @@
 package dev.vastguard.report;
 
-import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
-/** Placeholder until the FOCUS writer lands: writes nothing. */
-public final class FocusCsv implements Closeable {
+/**
+ * Writes a month's chargeback rows as a FOCUS 1.2 cost and usage dataset, one FOCUS row per chargeback row, so the
+ * file's costs add up to the chargeback's to the micro-dollar.
+ *
+ * <p>Every row is a {@code Usage} charge of one Vast.ai instance over one UTC day: the charge period is that day,
+ * with its exclusive end at the next midnight, and the billing period is the month. The team is the sub account and
+ * the {@code vastguard/team} tag, so a FinOps tool allocates by either. The four cost columns carry the cost
+ * vastguard accrued; Vast.ai's own charge for a reconciled day is the custom column {@code x_VastCharged}, because
+ * vastguard does not issue the invoice and reconciles only some days.
+ *
+ * <p>Columns left out on purpose, as FOCUS allows: commitment discounts, capacity reservations, SKUs and prices
+ * (Vast.ai has no SKU list and a day's cost mixes the running rate and the storage rate, which the ledger keeps as
+ * one amount, so no single unit price times the quantity gives it), regions and availability zones (the ledger does
+ * not record where a machine is), and invoice ids. Nulls are empty cells; every value is written by this class, so
+ * none needs escaping except the description and the tags, which the CSV printer quotes.
+ */
+public final class FocusCsv {
 
-    /** The columns. */
-    public static final List<String> COLUMNS = List.of();
+    /** The FOCUS columns in the spec's alphabetical order, then the custom {@code x_} columns. */
+    public static final List<String> COLUMNS = List.of(
+            "BilledCost",
+            "BillingAccountId",
+            "BillingAccountName",
+            "BillingCurrency",
+            "BillingPeriodEnd",
+            "BillingPeriodStart",
+            "ChargeCategory",
+            "ChargeClass",
+            "ChargeDescription",
+            "ChargeFrequency",
+            "ChargePeriodEnd",
+            "ChargePeriodStart",
+            "ConsumedQuantity",
+            "ConsumedUnit",
+            "ContractedCost",
+            "EffectiveCost",
+            "InvoiceIssuerName",
+            "ListCost",
+            "PricingCategory",
+            "PricingQuantity",
+            "PricingUnit",
+            "ProviderName",
+            "PublisherName",
+            "ResourceId",
+            "ResourceName",
+            "ResourceType",
+            "ServiceCategory",
+            "ServiceName",
+            "ServiceSubcategory",
+            "SubAccountId",
+            "SubAccountName",
+            "Tags",
+            "x_Adopted",
+            "x_ClosedOut",
+            "x_GpuCount",
+            "x_GpuName",
+            "x_RunningHours",
+            "x_StorageHours",
+            "x_Untracked",
+            "x_VastCharged");
+
+    /** The tag that names the team, prefixed as FOCUS asks of tags the dataset's provider sets. */
+    public static final String TEAM_TAG = "vastguard/team";
+
+    /** The prefix of every resource id, which makes an instance id unique beyond Vast.ai. */
+    public static final String RESOURCE_ID_PREFIX = "vast.ai/instances/";
+
+    private static final String VAST = "Vast.ai";
+    private static final String HOURS = "Hours";
+    private static final DateTimeFormatter UTC_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'");
+
+    private final CSVPrinter printer;
+    private final List<String> fixed;
+    private String tagsTeam;
+    private String tags;
 
     /**
-     * Creates the writer.
+     * Starts the file: writes the header.
      *
-     * @param out where to write
-     * @param month the month
-     * @param billingAccountId the billing account id
-     * @param billingAccountName the billing account name
+     * @param out where to write; flushed by {@link #flush()}, never closed here
+     * @param month the billing period
+     * @param billingAccountId the billing account every team's charge belongs to
+     * @param billingAccountName its display name
      */
     public FocusCsv(Writer out, YearMonth month, String billingAccountId, String billingAccountName) {
-        this.out = out;
+        this.fixed = List.of(
+                billingAccountId,
+                billingAccountName,
+                "USD",
+                midnight(month.plusMonths(1).atDay(1)),
+                midnight(month.atDay(1)));
+        try {
+            this.printer = new CSVPrinter(
+                    out,
+                    CSVFormat.DEFAULT
+                            .builder()
+                            .setHeader(COLUMNS.toArray(String[]::new))
+                            .setRecordSeparator('\n')
+                            .get());
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the FOCUS header failed", e);
+        }
     }
 
-    private final Writer out;
-
     /**
-     * Writes one row.
+     * Writes the FOCUS row of one chargeback row.
      *
      * @param row the row
      */
     public void write(ChargebackRow row) {
+        String cost = ReportJson.dollars(row.cost()).toPlainString();
+        String billedHours =
+                ReportJson.hours(row.gpuSeconds() + row.storageSeconds()).toPlainString();
+        String team = row.team().value();
+        boolean known = !row.gpuName().isEmpty();
+        List<String> cells = new ArrayList<>(COLUMNS.size());
+        cells.add(cost);
+        cells.addAll(fixed);
+        cells.add("Usage");
+        cells.add("");
+        cells.add(description(row, known));
+        cells.add("Usage-Based");
+        cells.add(midnight(row.day().plusDays(1)));
+        cells.add(midnight(row.day()));
+        cells.add(billedHours);
+        cells.add(HOURS);
+        cells.add(cost);
+        cells.add(cost);
+        cells.add(VAST);
+        cells.add(cost);
+        cells.add("Standard");
+        cells.add(billedHours);
+        cells.add(HOURS);
+        cells.add(VAST);
+        cells.add(VAST);
+        cells.add(RESOURCE_ID_PREFIX + row.instanceId());
+        cells.add(known ? row.gpuName() + " x" + row.numGpus() + " #" + row.instanceId() : "");
+        cells.add("GPU Instance");
+        cells.add("Compute");
+        cells.add("Vast.ai GPU Cloud");
+        cells.add("Virtual Machines");
+        cells.add(team);
+        cells.add(team);
+        cells.add(tags(team));
+        cells.add(Boolean.toString(row.adopted()));
+        cells.add(Boolean.toString(row.closedOut()));
+        cells.add(Integer.toString(row.numGpus()));
+        cells.add(row.gpuName());
+        cells.add(ReportJson.hours(row.gpuSeconds()).toPlainString());
+        cells.add(ReportJson.hours(row.storageSeconds()).toPlainString());
+        cells.add(Boolean.toString(row.untracked()));
+        cells.add(row.vastCharged()
+                .map(charged -> ReportJson.dollars(charged).toPlainString())
+                .orElse(""));
         try {
-            out.write(row.toString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            printer.printRecord(cells);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing a FOCUS row failed", e);
         }
     }
 
-    @Override
-    public void close() {}
+    /** Flushes the rows written so far to the writer. */
+    public void flush() {
+        try {
+            printer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the FOCUS rows failed", e);
+        }
+    }
+
+    private static String description(ChargebackRow row, boolean known) {
+        if (!known) {
+            return "Vast.ai instance " + row.instanceId() + ": charged by Vast.ai, never recorded by vastguard";
+        }
+        return row.gpuName() + " x" + row.numGpus() + " on Vast.ai: "
+                + ReportJson.hours(row.gpuSeconds()).stripTrailingZeros().toPlainString() + " h running, "
+                + ReportJson.hours(row.storageSeconds()).stripTrailingZeros().toPlainString()
+                + " h stopped (storage only)";
+    }
+
+    private String tags(String team) {
+        if (!team.equals(tagsTeam)) {
+            tagsTeam = team;
+            tags = ReportJson.inline(Map.of(TEAM_TAG, team));
+        }
+        return tags;
+    }
+
+    private static String midnight(LocalDate day) {
+        return day.atStartOfDay().atOffset(ZoneOffset.UTC).format(UTC_SECONDS);
+    }
 }

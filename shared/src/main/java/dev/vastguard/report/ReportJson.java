@@ -13,6 +13,7 @@ import dev.vastguard.money.Money;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -30,6 +31,8 @@ final class ReportJson {
     private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
 
     private ReportJson() {}
 
@@ -69,5 +72,29 @@ final class ReportJson {
      */
     static BigDecimal dollars(Money amount) {
         return amount.toDollars();
+    }
+
+    /**
+     * Seconds as hours with six decimals, rounded half-even: the hours columns of every report file.
+     *
+     * @param seconds the seconds
+     * @return the hours
+     */
+    static BigDecimal hours(long seconds) {
+        return BigDecimal.valueOf(seconds).divide(SECONDS_PER_HOUR, 6, RoundingMode.HALF_EVEN);
+    }
+
+    /**
+     * Writes a value as JSON on one line, for a JSON value inside a CSV cell.
+     *
+     * @param value the value
+     * @return the JSON text
+     */
+    static String inline(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("a report value could not be written as JSON", e);
+        }
     }
 }

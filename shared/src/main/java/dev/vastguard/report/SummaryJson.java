@@ -13,8 +13,6 @@ import java.util.Map;
  */
 final class SummaryJson {
 
-    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
-
     private SummaryJson() {}
 
     /**
@@ -58,7 +56,7 @@ final class SummaryJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("team", team.team().value());
         json.put("cost", ReportJson.dollars(team.cost()));
-        json.put("gpu_hours", hours(team.gpuSeconds()));
+        json.put("gpu_hours", ReportJson.hours(team.gpuSeconds()));
         json.put("daily_budget", ReportJson.dollars(team.dailyBudget()));
         json.put("monthly_budget", team.monthlyBudget().map(ReportJson::dollars).orElse(null));
         json.put("month_cap", ReportJson.dollars(team.monthCap()));
@@ -85,7 +83,7 @@ final class SummaryJson {
                 "cost",
                 ReportJson.dollars(gpu.cost()),
                 "gpu_hours",
-                hours(gpu.gpuSeconds()));
+                ReportJson.hours(gpu.gpuSeconds()));
     }
 
     private static Map<String, Object> reconciled(ReportSummary.Reconciled reconciled) {
@@ -96,10 +94,6 @@ final class SummaryJson {
                 ReportJson.dollars(reconciled.difference()),
                 "reconciled_days",
                 reconciled.days());
-    }
-
-    private static BigDecimal hours(long seconds) {
-        return BigDecimal.valueOf(seconds).divide(SECONDS_PER_HOUR, 6, RoundingMode.HALF_EVEN);
     }
 
     private static Map<String, Object> ordered(Object... keysAndValues) {

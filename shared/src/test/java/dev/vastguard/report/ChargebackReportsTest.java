@@ -16,6 +16,9 @@ import dev.vastguard.ledger.ChargeCheck;
 import dev.vastguard.money.Money;
 import dev.vastguard.team.TeamId;
 import dev.vastguard.testing.TestPlatform;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,6 +31,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -217,6 +223,25 @@ class ChargebackReportsTest {
     }
 
     @Test
+    void write_focus_holdsEveryChargebackRowAsAFocusRowThatFollowsTheSpec_withTheSameTotal() {
+        spend(anInstance("team-a", 1).adopted().build(), Billing.GPU, "2026-11-10T01:00:00Z");
+        spend(anInstance("team-a", 3).dph("0.333333").build(), Billing.GPU, "2026-11-10T00:00:07Z");
+        spend(anInstance("team-b", 4).build(), Billing.STORAGE, "2026-11-30T23:59:59Z");
+        check("team-a", "2026-11-10", 1, "0.300000", "0.301");
+        check("team-a", "2026-11-10", 2, "0", "0.125");
+
+        reports.write(NOVEMBER);
+
+        assertThat(FocusChecker.requiring(FocusCsvTest.CONDITIONAL).check(text(FOCUS)))
+                .isEmpty();
+        assertThat(rowCount(FOCUS)).isEqualTo(rowCount(CHARGEBACK)).isEqualTo(24);
+        assertThat(column(FOCUS, "BilledCost"))
+                .isEqualByComparingTo(column(CHARGEBACK, "cost"))
+                .isPositive();
+        assertThat(column(FOCUS, "x_VastCharged")).isEqualByComparingTo(column(CHARGEBACK, "vast_charged"));
+    }
+
+    @Test
     void write_summary_totalsPerTeamGpuAndDayAreTheExactSumsOfTheRows() throws Exception {
         spend(anInstance("team-a", 1).dph("0.333333").build(), Billing.GPU, "2026-11-10T00:00:07Z");
         spend(anInstance("team-a", 2).gpuName("H100 SXM").dph("2.777777").build(), Billing.GPU, "2026-11-12T13:13:13Z");
@@ -350,6 +375,20 @@ class ChargebackReportsTest {
 
     private int rowCount(String key) {
         return lines(key).size() - 1;
+    }
+
+    /** The sum of one column of a CSV file, empty cells left out. */
+    private BigDecimal column(String key, String name) {
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().get().parse(new StringReader(text(key)))) {
+            BigDecimal sum = BigDecimal.ZERO;
+            for (CSVRecord record : parser) {
+                String cell = record.get(name);
+                sum = cell.isEmpty() ? sum : sum.add(new BigDecimal(cell));
+            }
+            return sum;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private List<String> lines(String key) {

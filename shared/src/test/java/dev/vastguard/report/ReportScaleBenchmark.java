@@ -16,10 +16,13 @@ import dev.vastguard.testing.Fixtures;
 import dev.vastguard.testing.MotoServer;
 import dev.vastguard.testing.TestPlatform;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,11 +100,19 @@ class ReportScaleBenchmark {
             long bytes = clients.s3().headObject(r -> r.bucket(bucket).key(key)).contentLength();
             figures.add(String.format(Locale.ROOT, "%s: %s", key, mib(bytes)));
         }
+        List<FocusChecker.Violation> violations;
+        try (Reader focus = new InputStreamReader(
+                clients.s3().getObject(r -> r.bucket(bucket).key(ChargebackReports.prefix(MONTH) + "focus.csv")),
+                StandardCharsets.UTF_8)) {
+            violations = FocusChecker.requiring(FocusCsvTest.CONDITIONAL).check(focus);
+        }
+        figures.add("focus.csv rows breaking a FOCUS 1.2 rule (checked after the timing): " + violations.size());
         figures.add("java: " + System.getProperty("java.version") + ", cores: "
                 + Runtime.getRuntime().availableProcessors());
         Files.write(Path.of("target", "report-scale.txt"), figures);
         figures.forEach(line -> LOG.info("benchmark: {}", line));
         assertThat(result.keys()).hasSize(6);
+        assertThat(violations).isEmpty();
     }
 
     private static TeamId team(int i) {

@@ -17,9 +17,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,9 +43,7 @@ class ReporterHandlerTest {
     void handleRequest_monthEvent_writesThatMonthsReports() throws IOException {
         Map<String, Object> response = handler.handleRequest(event("report-month.json"), null);
 
-        assertThat(response)
-                .containsEntry("bucket", "test-reports")
-                .containsEntry("keys", keys("2026/11"));
+        assertThat(response).containsEntry("bucket", "test-reports").containsEntry("keys", keys("2026/11"));
         assertThat(new String(test.reports.objects().get("reports/2026/11/totals.csv"), StandardCharsets.UTF_8))
                 .isEqualTo("team,cost,vast_charged,difference,reconciled_days\nteam-a,0.600000,,,\n");
     }
@@ -54,24 +52,21 @@ class ReporterHandlerTest {
     void handleRequest_schedulerEvent_writesTheMonthBeforeTheScheduledTime() throws IOException {
         Map<String, Object> response = handler.handleRequest(event("schedule-report.json"), null);
 
-        assertThat(response)
-                .containsEntry("keys", keys("2026/11"));
+        assertThat(response).containsEntry("keys", keys("2026/11"));
     }
 
     @Test
     void handleRequest_schedulerEventInJanuary_writesDecemberOfTheYearBefore() throws IOException {
         Map<String, Object> response = handler.handleRequest(event("schedule-report-january.json"), null);
 
-        assertThat(response)
-                .containsEntry("keys", keys("2026/12"));
+        assertThat(response).containsEntry("keys", keys("2026/12"));
     }
 
     @Test
     void handleRequest_noInput_writesTheMonthBeforeTheClock() {
         Map<String, Object> response = handler.handleRequest(null, null);
 
-        assertThat(response)
-                .containsEntry("keys", keys("2026/10"));
+        assertThat(response).containsEntry("keys", keys("2026/10"));
     }
 
     @Test
