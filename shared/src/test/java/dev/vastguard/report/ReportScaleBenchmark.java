@@ -86,13 +86,16 @@ class ReportScaleBenchmark {
                 base.notifier(),
                 new S3ReportStore(clients.s3(), clients.s3Presigner(), bucket));
 
+        long cpuBefore = processCpuNanos();
         long started = System.nanoTime();
         ReportResult result = new ChargebackReports(platform).write(MONTH);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
+        Duration cpu = Duration.ofNanos(processCpuNanos() - cpuBefore);
 
         List<String> figures = new ArrayList<>();
         figures.add("ledger lines: " + (long) TEAMS * INSTANCES * MONTH.lengthOfMonth());
         figures.add("wall time: " + took.toMillis() + " ms");
+        figures.add("CPU time of the JVM (every thread, GC included): " + cpu.toMillis() + " ms");
         figures.add("max heap (-Xmx): " + mib(Runtime.getRuntime().maxMemory()));
         figures.add("peak heap used: " + mib(peakHeap()));
         figures.add("peak resident set (VmHWM): " + residentPeak());
@@ -113,6 +116,11 @@ class ReportScaleBenchmark {
         figures.forEach(line -> LOG.info("benchmark: {}", line));
         assertThat(result.keys()).hasSize(6);
         assertThat(violations).isEmpty();
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static TeamId team(int i) {
