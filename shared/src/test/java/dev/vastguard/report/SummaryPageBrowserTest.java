@@ -197,12 +197,7 @@ class SummaryPageBrowserTest {
     }
 
     private static int count(String text, String regex) {
-        Matcher matcher = Pattern.compile(regex).matcher(text);
-        int found = 0;
-        while (matcher.find()) {
-            found++;
-        }
-        return found;
+        return Math.toIntExact(Pattern.compile(regex).matcher(text).results().count());
     }
 
     /** The browser to use, or a skip (or a failure, when a browser is required) if there is none. */

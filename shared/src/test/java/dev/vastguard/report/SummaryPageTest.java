@@ -279,12 +279,7 @@ class SummaryPageTest {
     }
 
     private static int count(String text, String regex) {
-        Matcher matcher = Pattern.compile(regex).matcher(text);
-        int found = 0;
-        while (matcher.find()) {
-            found++;
-        }
-        return found;
+        return Math.toIntExact(Pattern.compile(regex).matcher(text).results().count());
     }
 
     private static String row(String html, String rowClass) {
