@@ -380,6 +380,19 @@ class LocalRunnerIT {
     }
 
     @Test
+    void localReport_forAMonthThatHasNotBegunOrBefore2000_isRefusedLikeTheApi() throws Exception {
+        Reply future = call("POST", "/_local/report", null, "{\"month\":\"9999-12\"}", null);
+        Reply ancient = call("POST", "/_local/report", null, "{\"month\":\"0000-01\"}", null);
+
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(future.json().path("detail").asText()).contains("has not begun");
+        assertThat(ancient.status()).isEqualTo(400);
+        assertThat(ancient.json().path("detail").asText()).contains("before 2000-01");
+        assertThat(call("GET", "/reports?month=9999-12", FINANCE, null, null).status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void adminRoutes_followTheRoles() throws Exception {
         assertThat(call("GET", "/teams", FINANCE, null, null).status()).isEqualTo(200);
         assertThat(call("GET", "/teams", ADMIN, null, null).json().path("teams").size())

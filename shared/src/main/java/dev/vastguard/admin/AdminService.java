@@ -12,6 +12,7 @@ import dev.vastguard.principal.PrincipalRepository;
 import dev.vastguard.principal.Role;
 import dev.vastguard.report.MonthlyReports;
 import dev.vastguard.report.ReportDownloads;
+import dev.vastguard.report.ReportMonths;
 import dev.vastguard.report.ReportStore;
 import dev.vastguard.team.Policy;
 import dev.vastguard.team.Team;
@@ -210,28 +211,31 @@ public final class AdminService {
     /**
      * Writes a month's chargeback reports.
      *
-     * @param month the UTC month, at the latest the current one
+     * @param month the UTC month, from {@link ReportMonths#FIRST} to the current one
      * @return the files written, each with a download URL
-     * @throws AdminRequestException if the month has not begun (there is nothing to report, and an empty build would
-     *     only add a version finance must tell apart later)
+     * @throws AdminRequestException if the month has not begun or is before the first (see {@link ReportMonths})
      */
     public ReportDownloads writeReports(YearMonth month) {
-        YearMonth current = YearMonth.now(clock.withZone(ZoneOffset.UTC));
-        if (month.isAfter(current)) {
-            throw new AdminRequestException("'month' " + month + " has not begun (it is " + current
-                    + " UTC); reports cover past months and" + " the current one so far");
-        }
-        return ReportDownloads.of(store, reports.write(month), clock);
+        requireReportable(month);
+        return ReportDownloads.of(store, reports.write(month));
     }
 
     /**
      * The month's reports as last written, each with a download URL; nothing is written.
      *
-     * @param month the UTC month
+     * @param month the UTC month, from {@link ReportMonths#FIRST} to the current one
      * @return the files, or empty if the month's reports were never written
+     * @throws AdminRequestException if the month has not begun or is before the first, so reports cannot exist
      */
     public Optional<ReportDownloads> reportDownloads(YearMonth month) {
-        return ReportDownloads.existing(store, month, clock);
+        requireReportable(month);
+        return ReportDownloads.existing(store, month);
+    }
+
+    private void requireReportable(YearMonth month) {
+        ReportMonths.problem(month, clock).ifPresent(reason -> {
+            throw new AdminRequestException(reason);
+        });
     }
 
     /**

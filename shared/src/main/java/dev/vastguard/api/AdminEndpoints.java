@@ -9,6 +9,7 @@ import dev.vastguard.principal.CallerArn;
 import dev.vastguard.principal.Principal;
 import dev.vastguard.principal.Role;
 import dev.vastguard.report.ReportDownloads;
+import dev.vastguard.report.ReportMonths;
 import dev.vastguard.team.Team;
 import dev.vastguard.team.TeamId;
 import java.time.YearMonth;
@@ -174,7 +175,12 @@ final class AdminEndpoints implements ApiRouter.Endpoints {
         if (!MONTH.matcher(raw).matches()) {
             throw ApiException.invalid(what + " must be a month written YYYY-MM, for example 2026-11");
         }
-        return YearMonth.parse(raw);
+        YearMonth month = YearMonth.parse(raw);
+        if (month.isBefore(ReportMonths.FIRST)) {
+            throw ApiException.invalid(
+                    what + " must be " + ReportMonths.FIRST + " or later; vastguard holds nothing" + " older");
+        }
+        return month;
     }
 
     private static String registeredArn(String raw) {

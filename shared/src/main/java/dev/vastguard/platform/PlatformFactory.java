@@ -15,7 +15,6 @@ import dev.vastguard.secrets.SecretsManagerKeyProvider;
 import dev.vastguard.team.dynamo.DynamoDbTeamRepository;
 import dev.vastguard.vast.HttpVastClientFactory;
 import dev.vastguard.vast.VastClientFactory;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -159,7 +158,7 @@ public final class PlatformFactory {
         }
 
         @Override
-        public URI downloadUrl(String key, Duration validity) {
+        public SignedUrl downloadUrl(String key, Duration validity) {
             return store().downloadUrl(key, validity);
         }
     }

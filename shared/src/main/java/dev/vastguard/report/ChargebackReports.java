@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -47,6 +48,10 @@ import org.slf4j.LoggerFactory;
  * written, so memory stays flat whatever the month's size; only per-team, per-GPU and per-day sums are kept. Teams
  * are taken in id order and each team's lines in (day, instance id) order, every figure is exact, and nothing
  * depends on the time of the run: the same ledger (and stored reconciliations) always gives the same bytes.
+ *
+ * <p>A file whose bytes match the hash the month's last manifest lists is not stored again, so the bucket's versions
+ * of a file are its distinct builds. Months that have not begun, or are before {@link ReportMonths#FIRST}, are
+ * refused.
  */
 public final class ChargebackReports implements MonthlyReports {
 
@@ -101,7 +106,9 @@ public final class ChargebackReports implements MonthlyReports {
     public ReportResult write(YearMonth month) {
         String prefix = prefix(month);
         ReportStore store = platform.reports();
+        ReportMonths.requireReportable(month, platform.clock());
         Optional<byte[]> previousManifest = store.get(prefix + "manifest.json");
+        Map<String, String> current = Manifest.hashes(previousManifest.flatMap(ReportJson::read));
         Map<String, BigDecimal> previousCosts = previousManifest.isPresent()
                 ? store.get(prefix + "summary.json")
                         .flatMap(ReportJson::read)
@@ -127,22 +134,25 @@ public final class ChargebackReports implements MonthlyReports {
             }
             lines.flush();
             focusRows.flush();
-            files.add(chargeback.finish());
-            files.add(focus.finish());
+            files.add(chargeback.finish(Optional.ofNullable(current.get(chargeback.key()))));
+            files.add(focus.finish(Optional.ofNullable(current.get(focus.key()))));
         } catch (IOException e) {
             throw new UncheckedIOException("writing the " + month + " reports failed", e);
         }
 
         ReportSummary summary = sums.build();
-        files.add(1, put(prefix + "totals.csv", CSV, totals(summary)));
-        files.add(put(prefix + "summary.json", JSON, SummaryJson.write(summary)));
-        files.add(put(prefix + "summary.html", HTML, SummaryPage.render(summary).getBytes(StandardCharsets.UTF_8)));
+        files.add(1, put(prefix + "totals.csv", CSV, totals(summary), current));
+        files.add(put(prefix + "summary.json", JSON, SummaryJson.write(summary), current));
+        files.add(put(
+                prefix + "summary.html", HTML, SummaryPage.render(summary).getBytes(StandardCharsets.UTF_8), current));
         Map<String, BigDecimal> costs = new LinkedHashMap<>();
         summary.teams().forEach(team -> costs.put(team.team().value(), ReportJson.dollars(team.cost())));
-        store.put(
-                prefix + "manifest.json",
-                JSON,
-                Manifest.write(month, files, summary.watermark(), costs, previousManifest, previousCosts));
+        byte[] manifest = Manifest.write(month, files, summary.watermark(), costs, previousManifest, previousCosts);
+        if (previousManifest
+                .filter(previous -> Arrays.equals(previous, manifest))
+                .isEmpty()) {
+            store.put(prefix + "manifest.json", JSON, manifest);
+        }
 
         List<String> keys =
                 new ArrayList<>(files.stream().map(Manifest.File::key).toList());
@@ -248,9 +258,13 @@ public final class ChargebackReports implements MonthlyReports {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private Manifest.File put(String key, String contentType, byte[] body) {
-        platform.reports().put(key, contentType, body);
-        return ReportFile.describe(key, contentType, body);
+    /** Writes a small file whole, unless its bytes are those of the current version, which then stays current. */
+    private Manifest.File put(String key, String contentType, byte[] body, Map<String, String> current) {
+        Manifest.File file = ReportFile.describe(key, contentType, body);
+        if (!file.sha256().equals(current.get(key))) {
+            platform.reports().put(key, contentType, body);
+        }
+        return file;
     }
 
     private static CSVFormat csvFormat(String[] columns) {

@@ -84,15 +84,26 @@ final class Manifest {
                 && fresh.get("ledger_watermark").equals(previous.path("ledger_watermark"));
     }
 
+    /**
+     * The SHA-256 of every file a manifest lists, by key.
+     *
+     * @param manifest the manifest, if there is one
+     * @return the hashes; empty without a manifest
+     */
+    static Map<String, String> hashes(Optional<JsonNode> manifest) {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        manifest.ifPresent(m -> m.path("files")
+                .forEach(file -> hashes.put(
+                        file.path("key").asText(), file.path("sha256").asText())));
+        return hashes;
+    }
+
     private static Map<String, Object> changes(
             List<File> files,
             Map<String, BigDecimal> teamCosts,
             Optional<JsonNode> previous,
             Map<String, BigDecimal> previousTeamCosts) {
-        Map<String, String> previousHashes = new LinkedHashMap<>();
-        previous.ifPresent(manifest -> manifest.path("files")
-                .forEach(file -> previousHashes.put(
-                        file.path("key").asText(), file.path("sha256").asText())));
+        Map<String, String> previousHashes = hashes(previous);
 
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put(

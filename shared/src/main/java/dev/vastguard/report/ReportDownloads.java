@@ -2,10 +2,10 @@ package dev.vastguard.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +16,8 @@ import java.util.Optional;
  *
  * @param bucket the reports bucket
  * @param files every file of the month, manifest last
- * @param expiresAt when the URLs stop working
+ * @param expiresAt when the first of the URLs stops working, to the second: the time the signatures carry, which is
+ *     the signer's real time even where the product runs on another clock (the local runner's)
  */
 public record ReportDownloads(String bucket, List<Download> files, Instant expiresAt) {
 
@@ -41,11 +42,10 @@ public record ReportDownloads(String bucket, List<Download> files, Instant expir
      *
      * @param store the reports bucket
      * @param result what was written
-     * @param clock the clock, for the expiry
      * @return the downloads
      */
-    public static ReportDownloads of(ReportStore store, ReportResult result, Clock clock) {
-        return sign(store, result.keys(), clock);
+    public static ReportDownloads of(ReportStore store, ReportResult result) {
+        return sign(store, result.keys());
     }
 
     /**
@@ -54,10 +54,9 @@ public record ReportDownloads(String bucket, List<Download> files, Instant expir
      *
      * @param store the reports bucket
      * @param month the month
-     * @param clock the clock, for the expiry
      * @return the downloads, or empty if the month's reports were never written
      */
-    public static Optional<ReportDownloads> existing(ReportStore store, YearMonth month, Clock clock) {
+    public static Optional<ReportDownloads> existing(ReportStore store, YearMonth month) {
         String manifestKey = ChargebackReports.manifestKey(month);
         return store.get(manifestKey).flatMap(ReportJson::read).map(manifest -> {
             List<String> keys = new ArrayList<>();
@@ -65,15 +64,18 @@ public record ReportDownloads(String bucket, List<Download> files, Instant expir
                 keys.add(file.path("key").asText());
             }
             keys.add(manifestKey);
-            return sign(store, keys, clock);
+            return sign(store, keys);
         });
     }
 
-    private static ReportDownloads sign(ReportStore store, List<String> keys, Clock clock) {
-        Instant expiresAt = clock.instant().plus(VALIDITY);
-        List<Download> files = keys.stream()
-                .map(key -> new Download(key, store.downloadUrl(key, VALIDITY)))
-                .toList();
-        return new ReportDownloads(store.bucket(), files, expiresAt);
+    private static ReportDownloads sign(ReportStore store, List<String> keys) {
+        List<Download> files = new ArrayList<>();
+        Instant expiresAt = Instant.MAX;
+        for (String key : keys) {
+            ReportStore.SignedUrl signed = store.downloadUrl(key, VALIDITY);
+            files.add(new Download(key, signed.url()));
+            expiresAt = signed.expiresAt().isBefore(expiresAt) ? signed.expiresAt() : expiresAt;
+        }
+        return new ReportDownloads(store.bucket(), files, expiresAt.truncatedTo(ChronoUnit.SECONDS));
     }
 }

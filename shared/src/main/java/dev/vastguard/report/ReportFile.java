@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * One report file streamed to the store as UTF-8 text, hashed and counted on the way so the manifest can list it
@@ -46,6 +47,15 @@ final class ReportFile implements AutoCloseable {
     }
 
     /**
+     * The object key.
+     *
+     * @return the key
+     */
+    String key() {
+        return key;
+    }
+
+    /**
      * The text writer of the file (buffered).
      *
      * @return the writer
@@ -55,16 +65,23 @@ final class ReportFile implements AutoCloseable {
     }
 
     /**
-     * Finishes the file: flushes it and completes the upload.
+     * Finishes the file: flushes it and completes the upload, unless the bytes are those of the current version,
+     * which then stays the current version (the upload is aborted, so no identical version piles up).
      *
+     * @param currentSha256 the SHA-256 of the object's current version, as the last manifest lists it, if any
      * @return the file as the manifest lists it
      * @throws IOException if the upload fails
      */
-    Manifest.File finish() throws IOException {
+    Manifest.File finish(Optional<String> currentSha256) throws IOException {
         writer.flush();
         finished = true;
-        upload.close();
-        return new Manifest.File(key, contentType, counted.bytes, HexFormat.of().formatHex(sha256.digest()));
+        String hash = HexFormat.of().formatHex(sha256.digest());
+        if (currentSha256.filter(hash::equals).isPresent()) {
+            upload.abort();
+        } else {
+            upload.close();
+        }
+        return new Manifest.File(key, contentType, counted.bytes, hash);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Where reports are written: the reports bucket, which keeps every version of an object. */
@@ -49,9 +50,17 @@ public interface ReportStore {
      *
      * @param key the object key
      * @param validity how long the URL works
-     * @return the URL
+     * @return the URL and the moment its signature expires
      */
-    URI downloadUrl(String key, Duration validity);
+    SignedUrl downloadUrl(String key, Duration validity);
+
+    /**
+     * A presigned download URL.
+     *
+     * @param url the URL
+     * @param expiresAt when its signature stops working
+     */
+    record SignedUrl(URI url, Instant expiresAt) {}
 
     /** An object being written: close it to finish, or abort it. */
     abstract class Upload extends OutputStream {

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
 
 /**
  * Writes reports to the S3 reports bucket. Large objects go up as multipart uploads of {@value #PART_BYTES} byte
@@ -65,12 +66,10 @@ public final class S3ReportStore implements ReportStore {
     }
 
     @Override
-    public URI downloadUrl(String key, Duration validity) {
-        return URI.create(presigner
-                .presignGetObject(r -> r.signatureDuration(validity)
-                        .getObjectRequest(g -> g.bucket(bucket).key(key)))
-                .url()
-                .toString());
+    public SignedUrl downloadUrl(String key, Duration validity) {
+        PresignedGetObjectRequest signed = presigner.presignGetObject(r -> r.signatureDuration(validity)
+                .getObjectRequest(g -> g.bucket(bucket).key(key)));
+        return new SignedUrl(URI.create(signed.url().toString()), signed.expiration());
     }
 
     /**

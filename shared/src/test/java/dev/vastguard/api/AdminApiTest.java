@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -329,14 +330,33 @@ class AdminApiTest {
         assertThat(api.test.reports.objects()).containsOnlyKeys(keys);
     }
 
-    @Test
-    void postReports_monthNotBegun_answers400AndWritesNothing() {
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+        "POST, 2026-12, has not begun",
+        "GET, 2026-12, has not begun",
+        "POST, 1999-12, 2000-01 or later",
+        "GET, 0000-01, 2000-01 or later",
+        "GET, 9999-12, has not begun"
+    })
+    void reports_monthNotBegunOrBefore2000_answers400EitherWayAndWritesNothing(
+            String method, String month, String reason) {
 
-        APIGatewayProxyResponseEvent response = api.call("POST", "/reports", FINANCE, "{\"month\":\"2026-12\"}");
+        APIGatewayProxyResponseEvent response = method.equals("POST")
+                ? api.call("POST", "/reports", FINANCE, "{\"month\":\"" + month + "\"}")
+                : api.call("GET", "/reports?month=" + month, FINANCE, null);
 
         assertProblem(response, 400, "invalid_request");
-        assertThat(response.getBody()).contains("has not begun");
+        assertThat(response.getBody()).contains(reason);
         assertThat(api.test.reports.objects()).isEmpty();
+    }
+
+    @Test
+    void getAudit_monthBefore2000_answers400() {
+
+        APIGatewayProxyResponseEvent response = api.call("GET", "/audit?month=0001-01", ADMIN, null);
+
+        assertProblem(response, 400, "invalid_request");
+        assertThat(response.getBody()).contains("2000-01 or later");
     }
 
     @Test

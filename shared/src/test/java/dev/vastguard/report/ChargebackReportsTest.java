@@ -3,6 +3,7 @@ package dev.vastguard.report;
 import static dev.vastguard.testing.Fixtures.aPolicy;
 import static dev.vastguard.testing.Fixtures.anInstance;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -179,6 +180,33 @@ class ChargebackReportsTest {
     }
 
     @Test
+    void write_aMonthThatHasNotBegunOrBefore2000_isRefusedAndWritesNothing() {
+        assertThatThrownBy(() -> reports.write(YearMonth.of(2026, 12)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("month 2026-12 has not begun");
+        assertThatThrownBy(() -> reports.write(YearMonth.of(1999, 12)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("before 2000-01");
+        assertThat(test.reports.objects()).isEmpty();
+    }
+
+    @Test
+    void write_aReRunThatChangesOneTeamsLines_addsVersionsOfTheChangedFilesOnly() {
+        spend(anInstance("team-a", 1).build(), Billing.GPU, "2026-11-10T01:00:00Z");
+        reports.write(NOVEMBER);
+        test.teams.putPolicy(TeamId.of("team-a"), aPolicy().dailyBudget("99.00").build());
+
+        reports.write(NOVEMBER);
+
+        assertThat(test.reports.versions(CHARGEBACK)).as("same ledger lines").hasSize(1);
+        assertThat(test.reports.versions(FOCUS)).as("same ledger lines").hasSize(1);
+        assertThat(test.reports.versions(TOTALS)).as("same costs").hasSize(1);
+        assertThat(test.reports.versions(SUMMARY)).as("the budget moved").hasSize(2);
+        assertThat(test.reports.versions(PAGE)).as("the budget moved").hasSize(2);
+        assertThat(test.reports.versions(MANIFEST)).hasSize(2);
+    }
+
+    @Test
     void write_twiceOnTheSameLedger_givesIdenticalBytes() {
         spend(anInstance("team-a", 1).build(), Billing.GPU, "2026-11-10T01:00:00Z");
         spend(anInstance("team-b", 2).build(), Billing.STORAGE, "2026-11-11T01:00:00Z");
@@ -192,12 +220,11 @@ class ChargebackReportsTest {
 
         assertThat(test.reports.objects().get(CHARGEBACK)).isEqualTo(chargeback);
         assertThat(test.reports.objects().get(TOTALS)).isEqualTo(totals);
-        assertThat(test.reports.versions(FOCUS))
-                .hasSize(2)
-                .satisfies(v -> assertThat(v.get(1)).isEqualTo(v.get(0)));
-        assertThat(test.reports.versions(PAGE))
-                .hasSize(2)
-                .satisfies(v -> assertThat(v.get(1)).isEqualTo(v.get(0)));
+        for (String key : ALL) {
+            assertThat(test.reports.versions(key))
+                    .as("%s: identical bytes keep the current version instead of adding an identical one", key)
+                    .hasSize(1);
+        }
     }
 
     @Test
@@ -311,7 +338,9 @@ class ChargebackReportsTest {
                 "2026-11-10T02:00:00Z");
         reports.write(NOVEMBER);
 
-        assertThat(test.reports.versions(CHARGEBACK)).hasSize(2);
+        for (String key : ALL) {
+            assertThat(test.reports.versions(key)).as(key).hasSize(2);
+        }
         JsonNode manifest = new ObjectMapper()
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .readTree(test.reports.objects().get(MANIFEST));
@@ -345,6 +374,7 @@ class ChargebackReportsTest {
         Map<String, byte[]> after = test.reports.objects();
         for (String key : ALL) {
             assertThat(after.get(key)).as(key).isEqualTo(before.get(key));
+            assertThat(test.reports.versions(key)).as(key).hasSize(2);
         }
         assertThat(new String(after.get(MANIFEST), StandardCharsets.UTF_8))
                 .as("the changes still describe the build that changed something")

@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,9 +112,14 @@ class S3ReportStoreIT {
         byte[] body = "<!doctype html><title>November</title>".getBytes(StandardCharsets.UTF_8);
         store.put("reports/2026/11/summary.html", "text/html; charset=utf-8", body);
 
-        URI url = store.downloadUrl("reports/2026/11/summary.html", Duration.ofHours(1));
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        ReportStore.SignedUrl signed = store.downloadUrl("reports/2026/11/summary.html", Duration.ofHours(1));
+        URI url = signed.url();
 
         assertThat(url.getQuery()).contains("X-Amz-Expires=3600").contains("X-Amz-Signature=");
+        assertThat(signed.expiresAt())
+                .as("the expiry the signature carries: signing time plus an hour")
+                .isBetween(before.plus(Duration.ofHours(1)), Instant.now().plus(Duration.ofHours(1)));
         HttpResponse<byte[]> response = HttpClient.newHttpClient()
                 .send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);

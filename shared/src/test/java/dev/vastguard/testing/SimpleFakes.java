@@ -7,6 +7,7 @@ import dev.vastguard.secrets.VastApiKey;
 import dev.vastguard.secrets.VastKeyProvider;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,6 +80,16 @@ public final class SimpleFakes {
     public static final class Reports implements ReportStore {
 
         private final Map<String, List<byte[]>> versions = new TreeMap<>();
+        private final Clock clock;
+
+        /**
+         * An empty bucket.
+         *
+         * @param clock the clock download URLs are signed on
+         */
+        public Reports(Clock clock) {
+            this.clock = clock;
+        }
 
         @Override
         public String bucket() {
@@ -130,8 +141,10 @@ public final class SimpleFakes {
         }
 
         @Override
-        public URI downloadUrl(String key, Duration validity) {
-            return URI.create("https://test-reports.example/" + key + "?expires-in=" + validity.toSeconds());
+        public SignedUrl downloadUrl(String key, Duration validity) {
+            return new SignedUrl(
+                    URI.create("https://test-reports.example/" + key + "?expires-in=" + validity.toSeconds()),
+                    clock.instant().plus(validity));
         }
 
         /**

@@ -41,7 +41,7 @@ public final class TestPlatform {
     public final SimpleFakes.Notifications notifications = new SimpleFakes.Notifications();
 
     /** The reports bucket. */
-    public final SimpleFakes.Reports reports = new SimpleFakes.Reports();
+    public final SimpleFakes.Reports reports = new SimpleFakes.Reports(clock);
 
     /**
      * The configuration: hourly sweeps, fast Vast.ai retries.
