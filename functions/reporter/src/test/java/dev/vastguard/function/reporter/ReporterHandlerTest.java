@@ -57,9 +57,19 @@ class ReporterHandlerTest {
 
     @Test
     void handleRequest_schedulerEventInJanuary_writesDecemberOfTheYearBefore() throws IOException {
+        test.clock.set(Instant.parse("2027-01-01T02:00:05Z"));
+
         Map<String, Object> response = handler.handleRequest(event("schedule-report-january.json"), null);
 
         assertThat(response).containsEntry("keys", keys("2026/12"));
+    }
+
+    @Test
+    void handleRequest_monthThatHasNotBegun_isRefusedAndWritesNothing() {
+        assertThatThrownBy(() -> handler.handleRequest(Map.of("month", "2026-12"), null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("has not begun");
+        assertThat(test.reports.objects()).isEmpty();
     }
 
     @Test
