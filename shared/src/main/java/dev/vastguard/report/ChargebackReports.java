@@ -27,8 +27,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,7 +121,7 @@ public final class ChargebackReports implements MonthlyReports {
         List<Manifest.File> files = new ArrayList<>();
         try (ReportFile chargeback = ReportFile.open(store, prefix + "chargeback.csv", CSV);
                 ReportFile focus = ReportFile.open(store, prefix + "focus.csv", CSV)) {
-            CSVPrinter lines = new CSVPrinter(chargeback.writer(), csvFormat(LINE_COLUMNS));
+            CsvRows lines = new CsvRows(chargeback.writer(), List.of(LINE_COLUMNS));
             FocusCsv focusRows = new FocusCsv(focus.writer(), month, BILLING_ACCOUNT, BILLING_ACCOUNT);
             for (Team team : teams) {
                 writeTeam(team.id(), month, sums, row -> {
@@ -222,38 +220,31 @@ public final class ChargebackReports implements MonthlyReports {
         return closedOut;
     }
 
-    private static void printLine(CSVPrinter printer, ChargebackRow row) {
-        try {
-            printer.printRecord(
-                    row.team().value(),
-                    Long.toString(row.instanceId()),
-                    row.gpuName(),
-                    Integer.toString(row.numGpus()),
-                    row.day().toString(),
-                    ReportJson.hours(row.gpuSeconds()).toPlainString(),
-                    ReportJson.hours(row.storageSeconds()).toPlainString(),
-                    dollars(row.cost()),
-                    row.vastCharged().map(ChargebackReports::dollars).orElse(""),
-                    Boolean.toString(row.adopted()),
-                    Boolean.toString(row.closedOut()),
-                    Boolean.toString(row.untracked()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing a chargeback row failed", e);
-        }
+    private static void printLine(CsvRows lines, ChargebackRow row) {
+        lines.row(
+                row.team().value(),
+                Long.toString(row.instanceId()),
+                row.gpuName(),
+                Integer.toString(row.numGpus()),
+                row.day().toString(),
+                ReportJson.hoursText(row.gpuSeconds()),
+                ReportJson.hoursText(row.storageSeconds()),
+                dollars(row.cost()),
+                row.vastCharged().map(ChargebackReports::dollars).orElse(""),
+                Boolean.toString(row.adopted()),
+                Boolean.toString(row.closedOut()),
+                Boolean.toString(row.untracked()));
     }
 
     private static byte[] totals(ReportSummary summary) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, csvFormat(TOTAL_COLUMNS))) {
-            for (ReportSummary.TeamTotal team : summary.teams()) {
-                List<String> row = new ArrayList<>(List.of(team.team().value(), dollars(team.cost())));
-                row.addAll(team.reconciled()
-                        .map(r -> List.of(dollars(r.charged()), dollars(r.difference()), Integer.toString(r.days())))
-                        .orElse(List.of("", "", "")));
-                printer.printRecord(row);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing CSV to memory failed", e);
+        CsvRows rows = new CsvRows(out, List.of(TOTAL_COLUMNS));
+        for (ReportSummary.TeamTotal team : summary.teams()) {
+            List<String> row = new ArrayList<>(List.of(team.team().value(), dollars(team.cost())));
+            row.addAll(team.reconciled()
+                    .map(r -> List.of(dollars(r.charged()), dollars(r.difference()), Integer.toString(r.days())))
+                    .orElse(List.of("", "", "")));
+            rows.row(row.toArray());
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -265,14 +256,6 @@ public final class ChargebackReports implements MonthlyReports {
             platform.reports().put(key, contentType, body);
         }
         return file;
-    }
-
-    private static CSVFormat csvFormat(String[] columns) {
-        return CSVFormat.DEFAULT
-                .builder()
-                .setHeader(columns)
-                .setRecordSeparator('\n')
-                .get();
     }
 
     private static String dollars(Money amount) {

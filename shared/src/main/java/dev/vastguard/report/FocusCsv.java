@@ -1,17 +1,14 @@
 package dev.vastguard.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes a month's chargeback rows as a FOCUS 1.2 cost and usage dataset, one FOCUS row per chargeback row, so the
@@ -84,7 +81,10 @@ public final class FocusCsv {
     private static final String HOURS = "Hours";
     private static final DateTimeFormatter UTC_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'");
 
-    private final CSVPrinter printer;
+    private final CsvRows rows;
+    /** The month's 32 midnights, formatted once rather than twice a row. */
+    private final Map<LocalDate, String> midnights = new HashMap<>();
+
     private final List<String> fixed;
     private String tagsTeam;
     private String tags;
@@ -104,17 +104,7 @@ public final class FocusCsv {
                 "USD",
                 midnight(month.plusMonths(1).atDay(1)),
                 midnight(month.atDay(1)));
-        try {
-            this.printer = new CSVPrinter(
-                    out,
-                    CSVFormat.DEFAULT
-                            .builder()
-                            .setHeader(COLUMNS.toArray(String[]::new))
-                            .setRecordSeparator('\n')
-                            .get());
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing the FOCUS header failed", e);
-        }
+        this.rows = new CsvRows(out, COLUMNS);
     }
 
     /**
@@ -124,8 +114,9 @@ public final class FocusCsv {
      */
     public void write(ChargebackRow row) {
         String cost = ReportJson.dollars(row.cost()).toPlainString();
-        String billedHours =
-                ReportJson.hours(row.gpuSeconds() + row.storageSeconds()).toPlainString();
+        String billedHours = ReportJson.hoursText(row.gpuSeconds() + row.storageSeconds());
+        String runningHours = ReportJson.hoursText(row.gpuSeconds());
+        String storageHours = ReportJson.hoursText(row.storageSeconds());
         String team = row.team().value();
         boolean known = !row.gpuName().isEmpty();
         List<String> cells = new ArrayList<>(COLUMNS.size());
@@ -133,10 +124,10 @@ public final class FocusCsv {
         cells.addAll(fixed);
         cells.add("Usage");
         cells.add("");
-        cells.add(description(row, known));
+        cells.add(description(row, known, runningHours, storageHours));
         cells.add("Usage-Based");
-        cells.add(midnight(row.day().plusDays(1)));
-        cells.add(midnight(row.day()));
+        cells.add(midnights.computeIfAbsent(row.day().plusDays(1), FocusCsv::midnight));
+        cells.add(midnights.computeIfAbsent(row.day(), FocusCsv::midnight));
         cells.add(billedHours);
         cells.add(HOURS);
         cells.add(cost);
@@ -161,36 +152,35 @@ public final class FocusCsv {
         cells.add(Boolean.toString(row.closedOut()));
         cells.add(Integer.toString(row.numGpus()));
         cells.add(row.gpuName());
-        cells.add(ReportJson.hours(row.gpuSeconds()).toPlainString());
-        cells.add(ReportJson.hours(row.storageSeconds()).toPlainString());
+        cells.add(runningHours);
+        cells.add(storageHours);
         cells.add(Boolean.toString(row.untracked()));
         cells.add(row.vastCharged()
                 .map(charged -> ReportJson.dollars(charged).toPlainString())
                 .orElse(""));
-        try {
-            printer.printRecord(cells);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing a FOCUS row failed", e);
-        }
+        rows.row(cells.toArray());
     }
 
     /** Flushes the rows written so far to the writer. */
     public void flush() {
-        try {
-            printer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing the FOCUS rows failed", e);
-        }
+        rows.flush();
     }
 
-    private static String description(ChargebackRow row, boolean known) {
+    private static String description(ChargebackRow row, boolean known, String runningHours, String storageHours) {
         if (!known) {
             return "Vast.ai instance " + row.instanceId() + ": charged by Vast.ai, never recorded by vastguard";
         }
-        return row.gpuName() + " x" + row.numGpus() + " on Vast.ai: "
-                + ReportJson.hours(row.gpuSeconds()).stripTrailingZeros().toPlainString() + " h running, "
-                + ReportJson.hours(row.storageSeconds()).stripTrailingZeros().toPlainString()
-                + " h stopped (storage only)";
+        return row.gpuName() + " x" + row.numGpus() + " on Vast.ai: " + withoutTrailingZeros(runningHours)
+                + " h running, " + withoutTrailingZeros(storageHours) + " h stopped (storage only)";
+    }
+
+    /** {@code "2.500000"} as {@code "2.5"}, {@code "2.000000"} as {@code "2"}. */
+    private static String withoutTrailingZeros(String decimal) {
+        int end = decimal.length();
+        while (decimal.charAt(end - 1) == '0') {
+            end--;
+        }
+        return decimal.substring(0, decimal.charAt(end - 1) == '.' ? end - 1 : end);
     }
 
     private String tags(String team) {

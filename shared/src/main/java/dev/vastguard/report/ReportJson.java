@@ -34,6 +34,9 @@ final class ReportJson {
 
     private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
 
+    /** The most seconds whose count of micro-seconds fits a long. */
+    private static final long MAX_EXACT_SECONDS = Long.MAX_VALUE / 1_000_000L;
+
     private ReportJson() {}
 
     /**
@@ -82,6 +85,26 @@ final class ReportJson {
      */
     static BigDecimal hours(long seconds) {
         return BigDecimal.valueOf(seconds).divide(SECONDS_PER_HOUR, 6, RoundingMode.HALF_EVEN);
+    }
+
+    /**
+     * The text of {@link #hours(long)} ({@code "1.000278"}), computed with integer arithmetic: the row files print
+     * several per row, and a month has a million rows.
+     *
+     * @param seconds the seconds, zero or more
+     * @return the hours with six decimals
+     */
+    static String hoursText(long seconds) {
+        if (seconds < 0 || seconds > MAX_EXACT_SECONDS) {
+            return hours(seconds).toPlainString();
+        }
+        long microHours = seconds * 1_000_000L / 3600;
+        long rest = seconds * 1_000_000L % 3600;
+        if (rest > 1800 || (rest == 1800 && microHours % 2 == 1)) {
+            microHours++;
+        }
+        String fraction = Long.toString(microHours % 1_000_000L);
+        return (microHours / 1_000_000L) + "." + "000000".substring(fraction.length()) + fraction;
     }
 
     /**
