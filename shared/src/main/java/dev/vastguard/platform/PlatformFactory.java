@@ -143,8 +143,8 @@ public final class PlatformFactory {
         }
 
         @Override
-        public void put(String key, String contentType, byte[] body) {
-            store().put(key, contentType, body);
+        public Optional<String> put(String key, String contentType, byte[] body) {
+            return store().put(key, contentType, body);
         }
 
         @Override
@@ -155,6 +155,11 @@ public final class PlatformFactory {
         @Override
         public Optional<byte[]> get(String key) {
             return store().get(key);
+        }
+
+        @Override
+        public Optional<String> currentVersion(String key) {
+            return store().currentVersion(key);
         }
 
         @Override

@@ -106,7 +106,7 @@ public final class ChargebackReports implements MonthlyReports {
         ReportStore store = platform.reports();
         ReportMonths.requireReportable(month, platform.clock());
         Optional<byte[]> previousManifest = store.get(prefix + "manifest.json");
-        Map<String, String> current = Manifest.hashes(previousManifest.flatMap(ReportJson::read));
+        Map<String, Manifest.Listed> listed = Manifest.listed(previousManifest.flatMap(ReportJson::read));
         Map<String, BigDecimal> previousCosts = previousManifest.isPresent()
                 ? store.get(prefix + "summary.json")
                         .flatMap(ReportJson::read)
@@ -132,17 +132,17 @@ public final class ChargebackReports implements MonthlyReports {
             }
             lines.flush();
             focusRows.flush();
-            files.add(chargeback.finish(Optional.ofNullable(current.get(chargeback.key()))));
-            files.add(focus.finish(Optional.ofNullable(current.get(focus.key()))));
+            files.add(chargeback.finish(hash -> unchanged(listed, chargeback.key(), hash)));
+            files.add(focus.finish(hash -> unchanged(listed, focus.key(), hash)));
         } catch (IOException e) {
             throw new UncheckedIOException("writing the " + month + " reports failed", e);
         }
 
         ReportSummary summary = sums.build();
-        files.add(1, put(prefix + "totals.csv", CSV, totals(summary), current));
-        files.add(put(prefix + "summary.json", JSON, SummaryJson.write(summary), current));
+        files.add(1, put(prefix + "totals.csv", CSV, totals(summary), listed));
+        files.add(put(prefix + "summary.json", JSON, SummaryJson.write(summary), listed));
         files.add(put(
-                prefix + "summary.html", HTML, SummaryPage.render(summary).getBytes(StandardCharsets.UTF_8), current));
+                prefix + "summary.html", HTML, SummaryPage.render(summary).getBytes(StandardCharsets.UTF_8), listed));
         Map<String, BigDecimal> costs = new LinkedHashMap<>();
         summary.teams().forEach(team -> costs.put(team.team().value(), ReportJson.dollars(team.cost())));
         byte[] manifest = Manifest.write(month, files, summary.watermark(), costs, previousManifest, previousCosts);
@@ -250,12 +250,26 @@ public final class ChargebackReports implements MonthlyReports {
     }
 
     /** Writes a small file whole, unless its bytes are those of the current version, which then stays current. */
-    private Manifest.File put(String key, String contentType, byte[] body, Map<String, String> current) {
-        Manifest.File file = ReportFile.describe(key, contentType, body);
-        if (!file.sha256().equals(current.get(key))) {
-            platform.reports().put(key, contentType, body);
+    private Manifest.File put(String key, String contentType, byte[] body, Map<String, Manifest.Listed> listed) {
+        String hash = ReportFile.sha256Hex(body);
+        Optional<String> version = unchanged(listed, key, hash);
+        if (version.isEmpty()) {
+            version = platform.reports().put(key, contentType, body);
         }
-        return file;
+        return new Manifest.File(key, contentType, body.length, hash, version);
+    }
+
+    /**
+     * The version to keep instead of storing a file again: the one the last manifest names, if that manifest lists
+     * the same bytes and that version is still the object's current one. A build that failed after storing some
+     * files, before its manifest, leaves newer versions behind the manifest's back; those are written over.
+     */
+    private Optional<String> unchanged(Map<String, Manifest.Listed> listed, String key, String hash) {
+        Manifest.Listed last = listed.get(key);
+        if (last == null || !last.sha256().equals(hash) || last.version().isEmpty()) {
+            return Optional.empty();
+        }
+        return platform.reports().currentVersion(key).filter(last.version().get()::equals);
     }
 
     private static String dollars(Money amount) {

@@ -31,8 +31,17 @@ final class Manifest {
      * @param contentType the MIME type
      * @param bytes the size
      * @param sha256 the SHA-256 of the bytes, lower-case hex
+     * @param version the object version holding these bytes, if the bucket keeps versions
      */
-    record File(String key, String contentType, long bytes, String sha256) {}
+    record File(String key, String contentType, long bytes, String sha256, Optional<String> version) {}
+
+    /**
+     * What a manifest says of one file.
+     *
+     * @param sha256 the file's SHA-256
+     * @param version the object version the manifest describes, if the bucket keeps versions
+     */
+    record Listed(String sha256, Optional<String> version) {}
 
     /**
      * Builds the manifest.
@@ -73,6 +82,7 @@ final class Manifest {
         json.put("content_type", file.contentType());
         json.put("bytes", file.bytes());
         json.put("sha256", file.sha256());
+        json.put("version_id", file.version().orElse(null));
         return json;
     }
 
@@ -85,17 +95,22 @@ final class Manifest {
     }
 
     /**
-     * The SHA-256 of every file a manifest lists, by key.
+     * Every file a manifest lists, by key.
      *
      * @param manifest the manifest, if there is one
-     * @return the hashes; empty without a manifest
+     * @return the files; empty without a manifest
      */
-    static Map<String, String> hashes(Optional<JsonNode> manifest) {
-        Map<String, String> hashes = new LinkedHashMap<>();
-        manifest.ifPresent(m -> m.path("files")
-                .forEach(file -> hashes.put(
-                        file.path("key").asText(), file.path("sha256").asText())));
-        return hashes;
+    static Map<String, Listed> listed(Optional<JsonNode> manifest) {
+        Map<String, Listed> listed = new LinkedHashMap<>();
+        manifest.ifPresent(m -> m.path("files").forEach(file -> {
+            JsonNode version = file.path("version_id");
+            listed.put(
+                    file.path("key").asText(),
+                    new Listed(
+                            file.path("sha256").asText(),
+                            version.isTextual() ? Optional.of(version.asText()) : Optional.empty()));
+        }));
+        return listed;
     }
 
     private static Map<String, Object> changes(
@@ -103,7 +118,7 @@ final class Manifest {
             Map<String, BigDecimal> teamCosts,
             Optional<JsonNode> previous,
             Map<String, BigDecimal> previousTeamCosts) {
-        Map<String, String> previousHashes = hashes(previous);
+        Map<String, Listed> previousFiles = listed(previous);
 
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put(
@@ -111,7 +126,8 @@ final class Manifest {
                 previous.map(p -> p.get("ledger_watermark")).orElse(null));
         List<Map<String, Object>> fileChanges = new ArrayList<>();
         for (File file : files) {
-            String before = previousHashes.get(file.key());
+            Listed listed = previousFiles.get(file.key());
+            String before = listed == null ? null : listed.sha256();
             Map<String, Object> change = new LinkedHashMap<>();
             change.put("key", file.key());
             change.put("change", before == null ? "added" : before.equals(file.sha256()) ? "unchanged" : "changed");

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One report file streamed to the store as UTF-8 text, hashed and counted on the way so the manifest can list it
@@ -68,32 +69,33 @@ final class ReportFile implements AutoCloseable {
      * Finishes the file: flushes it and completes the upload, unless the bytes are those of the current version,
      * which then stays the current version (the upload is aborted, so no identical version piles up).
      *
-     * @param currentSha256 the SHA-256 of the object's current version, as the last manifest lists it, if any
+     * @param keptVersion given the file's SHA-256, the version of the object to keep because it holds these very
+     *     bytes, or empty to store them
      * @return the file as the manifest lists it
      * @throws IOException if the upload fails
      */
-    Manifest.File finish(Optional<String> currentSha256) throws IOException {
+    Manifest.File finish(Function<String, Optional<String>> keptVersion) throws IOException {
         writer.flush();
         finished = true;
         String hash = HexFormat.of().formatHex(sha256.digest());
-        if (currentSha256.filter(hash::equals).isPresent()) {
+        Optional<String> version = keptVersion.apply(hash);
+        if (version.isPresent()) {
             upload.abort();
         } else {
             upload.close();
+            version = upload.version();
         }
-        return new Manifest.File(key, contentType, counted.bytes, hash);
+        return new Manifest.File(key, contentType, counted.bytes, hash, version);
     }
 
     /**
      * Hashes bytes written whole, the same way a streamed file is hashed.
      *
-     * @param key the object key
-     * @param contentType the MIME type
      * @param body the bytes
-     * @return the file as the manifest lists it
+     * @return the SHA-256 in lower-case hex
      */
-    static Manifest.File describe(String key, String contentType, byte[] body) {
-        return new Manifest.File(key, contentType, body.length, HexFormat.of().formatHex(sha256().digest(body)));
+    static String sha256Hex(byte[] body) {
+        return HexFormat.of().formatHex(sha256().digest(body));
     }
 
     /** Aborts the upload unless the file was finished: a failed report leaves the previous version in place. */

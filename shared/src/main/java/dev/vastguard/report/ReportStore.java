@@ -23,8 +23,9 @@ public interface ReportStore {
      * @param key the object key, for example {@code reports/2026/11/totals.csv}
      * @param contentType the MIME type
      * @param body the bytes
+     * @return the version the object now has, if the bucket keeps versions
      */
-    void put(String key, String contentType, byte[] body);
+    Optional<String> put(String key, String contentType, byte[] body);
 
     /**
      * Starts writing one object of any size: bytes are sent as they are written, in parts, so the object is never
@@ -44,6 +45,14 @@ public interface ReportStore {
      * @return its bytes, or empty if there is no such object
      */
     Optional<byte[]> get(String key);
+
+    /**
+     * The version id of an object's current version, without reading it.
+     *
+     * @param key the object key
+     * @return the version, or empty if there is no such object or the bucket keeps no versions
+     */
+    Optional<String> currentVersion(String key);
 
     /**
      * A URL that downloads the current version of an object without AWS credentials until it expires.
@@ -71,5 +80,12 @@ public interface ReportStore {
          * @throws IOException if the store could not be told
          */
         public abstract void abort() throws IOException;
+
+        /**
+         * The version the object got when the stream was closed.
+         *
+         * @return the version, or empty before the close, after an abort, or if the bucket keeps no versions
+         */
+        public abstract Optional<String> version();
     }
 }

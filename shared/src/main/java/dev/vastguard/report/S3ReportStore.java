@@ -47,8 +47,10 @@ public final class S3ReportStore implements ReportStore {
     }
 
     @Override
-    public void put(String key, String contentType, byte[] body) {
-        s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(body));
+    public Optional<String> put(String key, String contentType, byte[] body) {
+        return Optional.ofNullable(
+                s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(body))
+                        .versionId());
     }
 
     @Override
@@ -61,6 +63,16 @@ public final class S3ReportStore implements ReportStore {
         try {
             return Optional.of(
                     s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<String> currentVersion(String key) {
+        try {
+            return Optional.ofNullable(
+                    s3.headObject(r -> r.bucket(bucket).key(key)).versionId());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         }
@@ -85,6 +97,7 @@ public final class S3ReportStore implements ReportStore {
         private int filled;
         private String uploadId;
         private boolean closed;
+        private Optional<String> version = Optional.empty();
 
         MultipartUpload(String key, String contentType) {
             this.key = key;
@@ -121,18 +134,24 @@ public final class S3ReportStore implements ReportStore {
             closed = true;
             try {
                 if (uploadId == null) {
-                    put(key, contentType, Arrays.copyOf(part, filled));
+                    version = put(key, contentType, Arrays.copyOf(part, filled));
                     return;
                 }
                 if (filled > 0) {
                     sendPart();
                 }
-                s3.completeMultipartUpload(
-                        r -> r.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(sent)));
+                version = Optional.ofNullable(s3.completeMultipartUpload(r ->
+                                r.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(sent)))
+                        .versionId());
             } catch (RuntimeException e) {
                 abort();
                 throw e;
             }
+        }
+
+        @Override
+        public Optional<String> version() {
+            return version;
         }
 
         @Override

@@ -207,6 +207,29 @@ class ChargebackReportsTest {
     }
 
     @Test
+    void write_afterAFailedBuildLeftANewerVersionBehindTheManifest_storesTheBuiltBytesAgain() throws Exception {
+        spend(anInstance("team-a", 1).build(), Billing.GPU, "2026-11-10T01:00:00Z");
+        reports.write(NOVEMBER);
+        byte[] built = test.reports.objects().get(CHARGEBACK);
+        // what a build that stopped after storing a file, before its manifest, leaves behind
+        test.reports.put(CHARGEBACK, "text/csv", "team,half a build\n".getBytes(StandardCharsets.UTF_8));
+
+        reports.write(NOVEMBER);
+
+        assertThat(test.reports.objects().get(CHARGEBACK)).isEqualTo(built);
+        assertThat(test.reports.versions(CHARGEBACK)).hasSize(3);
+        assertThat(test.reports.versions(FOCUS)).hasSize(1);
+        JsonNode manifest = new ObjectMapper().readTree(test.reports.objects().get(MANIFEST));
+        for (JsonNode file : manifest.get("files")) {
+            assertThat(file.get("version_id").asText())
+                    .as(file.get("key").asText())
+                    .isEqualTo(test.reports
+                            .currentVersion(file.get("key").asText())
+                            .orElseThrow());
+        }
+    }
+
+    @Test
     void write_twiceOnTheSameLedger_givesIdenticalBytes() {
         spend(anInstance("team-a", 1).build(), Billing.GPU, "2026-11-10T01:00:00Z");
         spend(anInstance("team-b", 2).build(), Billing.STORAGE, "2026-11-11T01:00:00Z");

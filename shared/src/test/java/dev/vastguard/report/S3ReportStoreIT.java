@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,11 +61,11 @@ class S3ReportStoreIT {
             body[i] = (byte) ('a' + i % 26);
         }
 
-        try (ReportStore.Upload upload = store.upload("big/focus.csv", "text/csv")) {
-            for (int at = 0; at < body.length; at += 1000) {
-                upload.write(body, at, Math.min(1000, body.length - at));
-            }
+        ReportStore.Upload upload = store.upload("big/focus.csv", "text/csv");
+        for (int at = 0; at < body.length; at += 1000) {
+            upload.write(body, at, Math.min(1000, body.length - at));
         }
+        upload.close();
 
         ResponseBytes<GetObjectResponse> stored =
                 s3.getObjectAsBytes(r -> r.bucket(bucket).key("big/focus.csv"));
@@ -73,6 +74,10 @@ class S3ReportStoreIT {
                 .as("a multipart ETag ends in its part count")
                 .endsWith("-3\"");
         assertThat(stored.response().contentType()).isEqualTo("text/csv");
+        assertThat(upload.version())
+                .as("the version the completed upload created is the current one")
+                .isPresent()
+                .isEqualTo(store.currentVersion("big/focus.csv"));
     }
 
     @Test
@@ -96,8 +101,14 @@ class S3ReportStoreIT {
 
     @Test
     void put_sameKeyTwice_keepsBothVersionsAndGetReadsTheLatest() {
-        store.put("versions/summary.json", "application/json", "{\"v\":1}".getBytes(StandardCharsets.UTF_8));
-        store.put("versions/summary.json", "application/json", "{\"v\":2}".getBytes(StandardCharsets.UTF_8));
+        Optional<String> first =
+                store.put("versions/summary.json", "application/json", "{\"v\":1}".getBytes(StandardCharsets.UTF_8));
+        Optional<String> second =
+                store.put("versions/summary.json", "application/json", "{\"v\":2}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(first).isPresent().isNotEqualTo(second);
+        assertThat(store.currentVersion("versions/summary.json")).isPresent().isEqualTo(second);
+        assertThat(store.currentVersion("versions/missing.json")).isEmpty();
 
         assertThat(s3.listObjectVersions(r -> r.bucket(bucket).prefix("versions/"))
                         .versions())

@@ -97,8 +97,10 @@ public final class SimpleFakes {
         }
 
         @Override
-        public synchronized void put(String key, String contentType, byte[] body) {
-            versions.computeIfAbsent(key, k -> new ArrayList<>()).add(body.clone());
+        public synchronized Optional<String> put(String key, String contentType, byte[] body) {
+            List<byte[]> all = versions.computeIfAbsent(key, k -> new ArrayList<>());
+            all.add(body.clone());
+            return Optional.of(versionId(key, all.size()));
         }
 
         @Override
@@ -106,6 +108,7 @@ public final class SimpleFakes {
             return new Upload() {
                 private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 private boolean done;
+                private Optional<String> version = Optional.empty();
 
                 @Override
                 public void write(int b) {
@@ -121,8 +124,13 @@ public final class SimpleFakes {
                 public void close() {
                     if (!done) {
                         done = true;
-                        put(key, contentType, bytes.toByteArray());
+                        version = put(key, contentType, bytes.toByteArray());
                     }
+                }
+
+                @Override
+                public Optional<String> version() {
+                    return version;
                 }
 
                 @Override
@@ -138,6 +146,17 @@ public final class SimpleFakes {
             return all == null
                     ? Optional.empty()
                     : Optional.of(all.get(all.size() - 1).clone());
+        }
+
+        @Override
+        public synchronized Optional<String> currentVersion(String key) {
+            List<byte[]> all = versions.get(key);
+            return all == null ? Optional.empty() : Optional.of(versionId(key, all.size()));
+        }
+
+        /** Version n of a key, counted from 1: made up, but unique like S3's. */
+        private static String versionId(String key, int n) {
+            return "v" + n + "-" + Integer.toHexString(key.hashCode());
         }
 
         @Override
